@@ -7,14 +7,14 @@ Docs: https://quantumleap.github.io/quantumleap-pose/body.html.md"""
 # %% auto #0
 __all__ = ['JOINTS', 'PARENTS', 'BONES', 'MIRROR', 'DOF_NAMES', 'DOF_JOINT', 'DOF_AXES', 'DOF_LIMITS', 'N_DOF', 'DOF_MIRROR',
            'DOF_MIRROR_SIGN', 'PROPORTION_KEYS', 'TISSUE_DENSITY', 'MOBILITY_RANGES', 'mirror_angles', 'Segment',
-           'Body', 'make_body', 'quat_to_mat', 'axis_angle_to_mat', 'forward_kinematics', 'center_of_mass',
-           'sample_subject', 'sample_subjects', 'plot_bodies']
+           'Body', 'make_body', 'quat_to_mat', 'axis_angle_to_mat', 'forward_kinematics', 'hinge_angles',
+           'center_of_mass', 'sample_subject', 'sample_subjects', 'plot_bodies']
 
-# %% ../nbs/00_body.ipynb #91d99337
+# %% ../nbs/00_body.ipynb #c248fa28
 from dataclasses import dataclass, field
 import numpy as np
 
-# %% ../nbs/00_body.ipynb #5832851e
+# %% ../nbs/00_body.ipynb #ebbf1123
 JOINTS = ('pelvis', 'RHip', 'RKnee', 'RAnkle', 'LHip', 'LKnee', 'LAnkle', 'Spine', 'Thorax', 'Neck', 'Head',
           'LShoulder', 'LElbow', 'LWrist', 'RShoulder', 'RElbow', 'RWrist')
 PARENTS = (-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 9, 8, 11, 12, 8, 14, 15)
@@ -22,7 +22,7 @@ BONES = tuple((p, j) for j, p in enumerate(PARENTS) if p >= 0)  # (parent, child
 def _swap_side(name): return {'L': 'R', 'R': 'L'}[name[0]] + name[1:] if name[0] in 'LR' else name
 MIRROR = tuple(JOINTS.index(_swap_side(n)) for n in JOINTS)  # index of each joint's left/right twin
 
-# %% ../nbs/00_body.ipynb #27f43bb5
+# %% ../nbs/00_body.ipynb #ce46717a
 _DOF_SPEC = (  # (joint, motion, axis for the right side or midline, (min, max) in degrees)
     ('Hip', 'flex', (0, -1, 0), (-30, 140)),    # flexion + / extension -
     ('Hip', 'add', (1, 0, 0), (-50, 30)),       # adduction + / abduction -
@@ -30,6 +30,7 @@ _DOF_SPEC = (  # (joint, motion, axis for the right side or midline, (min, max) 
     ('Knee', 'flex', (0, 1, 0), (0, 160)),
     ('Ankle', 'flex', (0, -1, 0), (-50, 45)),   # dorsiflexion + / plantarflexion -
     ('Ankle', 'inv', (1, 0, 0), (-20, 35)),     # inversion + / eversion -
+    ('Ankle', 'rot', (0, 0, 1), (-30, 30)),     # adduction + (toes turn in) / abduction -
     ('Spine', 'flex', (0, 1, 0), (-30, 70)),    # lumbar flexion + / extension -
     ('Spine', 'lat', (-1, 0, 0), (-35, 35)),    # lateral flexion to the left +
     ('Spine', 'rot', (0, 0, 1), (-40, 40)),     # axial rotation to the left +
@@ -55,13 +56,13 @@ def _dof_table():
             rows.append((f'{name}_{motion}', j, ax, np.deg2rad(lim)))
     return rows
 
-DOF_NAMES = tuple(r[0] for r in _dof_table())           # 26 hinge names, e.g. 'RKnee_flex'
-DOF_JOINT = np.array([r[1] for r in _dof_table()])      # (26,) index of the joint each hinge rotates
-DOF_AXES = np.stack([r[2] for r in _dof_table()])       # (26, 3) hinge axes in the joint's body frame
-DOF_LIMITS = np.stack([r[3] for r in _dof_table()])     # (26, 2) model limits, radians
+DOF_NAMES = tuple(r[0] for r in _dof_table())           # 28 hinge names, e.g. 'RKnee_flex'
+DOF_JOINT = np.array([r[1] for r in _dof_table()])      # (28,) index of the joint each hinge rotates
+DOF_AXES = np.stack([r[2] for r in _dof_table()])       # (28, 3) hinge axes in the joint's body frame
+DOF_LIMITS = np.stack([r[3] for r in _dof_table()])     # (28, 2) model limits, radians
 N_DOF = len(DOF_NAMES)
 
-# %% ../nbs/00_body.ipynb #d69f4419
+# %% ../nbs/00_body.ipynb #fe7ddcee
 def _dof_mirror():
     idx, sign = [], []
     for name, ax in zip(DOF_NAMES, DOF_AXES):
@@ -70,14 +71,14 @@ def _dof_mirror():
         idx.append(e); sign.append(float(np.dot(-_REFLECT @ ax, DOF_AXES[e])))
     return np.array(idx), np.array(sign)
 
-DOF_MIRROR, DOF_MIRROR_SIGN = _dof_mirror()  # (26,) twin hinge, (26,) +1 or -1
+DOF_MIRROR, DOF_MIRROR_SIGN = _dof_mirror()  # (28,) twin hinge, (28,) +1 or -1
 
 def mirror_angles(angles: np.ndarray, # (..., N_DOF) joint angles, radians
                  ) -> np.ndarray:     # (..., N_DOF) the angles of the left-right mirrored pose
     "Joint angles of the pose reflected in the sagittal plane (left and right swapped)."
     return np.asarray(angles)[..., DOF_MIRROR] * DOF_MIRROR_SIGN
 
-# %% ../nbs/00_body.ipynb #5360c7b1
+# %% ../nbs/00_body.ipynb #7057ddcc
 # name: (mass %, CoM % from proximal, (r_sag, r_trans, r_long) %) -- de Leva 1996 Table 4
 _DE_LEVA = {
     'male': {
@@ -126,7 +127,7 @@ PROPORTION_KEYS = ('head', 'trunk', 'upper_arm', 'forearm', 'hand', 'thigh', 'sh
                    'hip_width', 'shoulder_width')  # segments whose length a subject may jitter
 TISSUE_DENSITY = 1050.  # kg/m^3, to give each segment a capsule radius from its mass and length
 
-# %% ../nbs/00_body.ipynb #1b3e1936
+# %% ../nbs/00_body.ipynb #33b38e36
 @dataclass(frozen=True)
 class Segment:
     "One rigid segment, expressed in the frame of the body (joint) that carries it."
@@ -150,12 +151,18 @@ class Body:
     segments: tuple           # Segment, 16 of them
     foot_contacts: np.ndarray  # (2, 4, 3) right, left x (heel lat, heel med, toe lat, toe med) in the ankle frame
     limits: np.ndarray        # (N_DOF, 2) this subject's joint limits, rad
-    mobility: dict = field(default_factory=dict)  # the mobility limits used, degrees
+    proportions: dict = field(default_factory=dict)  # the length factors used
+    mobility: dict = field(default_factory=dict)     # the mobility limits used, degrees
+
+    @property
+    def params(self) -> dict:
+        "The arguments of `make_body` that rebuild this body exactly (to store beside a sequence)."
+        return dict(stature=self.stature, mass=self.mass, sex=self.sex, proportions=dict(self.proportions), mobility=dict(self.mobility))
 
     @property
     def pelvis_height(self) -> float: return float(-self.offsets[[1, 2, 3], 2].sum() + self.lengths['ankle_height'])
 
-# %% ../nbs/00_body.ipynb #43c35599
+# %% ../nbs/00_body.ipynb #c68094c6
 _RANGES = dict(stature=(1.0, 2.3), mass=(25., 250.))  # m, kg
 MOBILITY_RANGES = dict(ankle_dorsiflexion=(10., 45.), hip_flexion=(80., 140.), knee_flexion=(100., 160.))  # degrees
 
@@ -243,9 +250,9 @@ def make_body(stature: float,             # standing height, m
         limits[DOF_NAMES.index(f'{side}Ankle_flex'), 1] = np.deg2rad(mob['ankle_dorsiflexion'])
         limits[DOF_NAMES.index(f'{side}Hip_flex'), 1] = np.deg2rad(mob['hip_flexion'])
         limits[DOF_NAMES.index(f'{side}Knee_flex'), 1] = np.deg2rad(mob['knee_flexion'])
-    return Body(sex, float(stature), float(mass), L, offsets, tuple(segments), contacts, limits, mob)
+    return Body(sex, float(stature), float(mass), L, offsets, tuple(segments), contacts, limits, proportions, mob)
 
-# %% ../nbs/00_body.ipynb #73850247
+# %% ../nbs/00_body.ipynb #98f9128d
 def quat_to_mat(q: np.ndarray, # (..., 4) quaternions (w, x, y, z), normalised here
                ) -> np.ndarray: # (..., 3, 3) rotation matrices
     "Rotation matrices of (w, x, y, z) quaternions, MuJoCo's convention."
@@ -265,7 +272,7 @@ def axis_angle_to_mat(axis: np.ndarray,  # (3,) unit rotation axis
     s, c = np.sin(angle)[..., None, None], np.cos(angle)[..., None, None]
     return np.eye(3) + s * K + (1 - c) * (K @ K)
 
-# %% ../nbs/00_body.ipynb #7d7bfea2
+# %% ../nbs/00_body.ipynb #352c90ce
 def _broadcast(name, x, shape):
     "`x` as a float array broadcast to `shape`, or a ValueError naming `name`, its shape and the one expected."
     x = np.asarray(x, float)
@@ -295,7 +302,22 @@ def forward_kinematics(body: Body,              # the subject
         rot[..., j, :, :] = R
     return pos, rot
 
-# %% ../nbs/00_body.ipynb #88107709
+# %% ../nbs/00_body.ipynb #3332bd24
+def hinge_angles(joint: int,        # index into JOINTS of an articulated joint
+                 R: np.ndarray,     # (..., 3, 3) rotation of its body relative to its parent's body
+                ) -> np.ndarray:    # (..., k) the angles of its k hinges, in DOF_NAMES order, rad
+    "The hinge angles of `joint` that produce the relative rotation `R` (for 3-DoF joints, |b| < 90°)."
+    dofs = np.flatnonzero(DOF_JOINT == joint)
+    if len(dofs) == 0: raise ValueError(f'joint {JOINTS[joint]!r} has no hinges')
+    R = np.asarray(R, float)
+    ax = DOF_AXES[dofs]
+    a = np.arctan2(R[..., 0, 2], R[..., 2, 2])
+    if len(dofs) == 1: return (a / ax[0, 1])[..., None]
+    b = np.arcsin(np.clip(-R[..., 1, 2], -1, 1))
+    c = np.arctan2(R[..., 1, 0], R[..., 1, 1])
+    return np.stack([a / ax[0, 1], b / ax[1, 0], c / ax[2, 2]], -1)
+
+# %% ../nbs/00_body.ipynb #6eb333ca
 def center_of_mass(body: Body,         # the subject
                    positions: np.ndarray,  # (..., 17, 3) from forward_kinematics
                    rotations: np.ndarray,  # (..., 17, 3, 3) from forward_kinematics
@@ -307,7 +329,7 @@ def center_of_mass(body: Body,         # the subject
     world = positions[..., idx, :] + np.einsum('...sij,sj->...si', rotations[..., idx, :, :], com)
     return np.einsum('...si,s->...i', world, m) / m.sum()
 
-# %% ../nbs/00_body.ipynb #dca729f4
+# %% ../nbs/00_body.ipynb #044e3200
 def sample_subject(rng: np.random.Generator, # the random stream to draw from
                   ) -> Body:
     "Draw one realistic adult subject."
@@ -315,8 +337,8 @@ def sample_subject(rng: np.random.Generator, # the random stream to draw from
     stature = float(np.clip(rng.normal(1.76, 0.07) if sex == 'male' else rng.normal(1.62, 0.065), 1.50, 2.00))
     bmi = float(np.clip(np.exp(rng.normal(np.log(26.0), 0.15)), 18., 40.))
     proportions = {k: float(np.clip(rng.normal(1.0, 0.03), 0.92, 1.08)) for k in PROPORTION_KEYS}
-    mobility = dict(ankle_dorsiflexion=rng.uniform(25, 45), hip_flexion=rng.uniform(100, 135),
-                    knee_flexion=rng.uniform(140, 160))
+    mobility = dict(ankle_dorsiflexion=float(rng.uniform(25, 45)), hip_flexion=float(rng.uniform(100, 135)),
+                    knee_flexion=float(rng.uniform(140, 160)))
     return make_body(stature, bmi * stature ** 2, sex, proportions, mobility)
 
 def sample_subjects(n: int,    # how many subjects
@@ -325,7 +347,7 @@ def sample_subjects(n: int,    # how many subjects
     "Draw `n` subjects, subject i from its own stream spawned from `(seed, i)`."
     return [sample_subject(np.random.default_rng([seed, i])) for i in range(n)]
 
-# %% ../nbs/00_body.ipynb #7850e8a2
+# %% ../nbs/00_body.ipynb #64db5b22
 def plot_bodies(bodies: list,            # of Body
                 angles: np.ndarray = None,  # (N_DOF,) one pose for all; default neutral
                 ax=None,                 # matplotlib axes to draw into; default a new small figure
