@@ -10,11 +10,11 @@ __all__ = ['JOINTS', 'PARENTS', 'BONES', 'MIRROR', 'DOF_NAMES', 'DOF_JOINT', 'DO
            'Body', 'make_body', 'quat_to_mat', 'axis_angle_to_mat', 'forward_kinematics', 'hinge_angles',
            'center_of_mass', 'sample_subject', 'sample_subjects', 'plot_bodies']
 
-# %% ../nbs/00_body.ipynb #c248fa28
+# %% ../nbs/00_body.ipynb #715ecc41
 from dataclasses import dataclass, field
 import numpy as np
 
-# %% ../nbs/00_body.ipynb #ebbf1123
+# %% ../nbs/00_body.ipynb #d83e36ff
 JOINTS = ('pelvis', 'RHip', 'RKnee', 'RAnkle', 'LHip', 'LKnee', 'LAnkle', 'Spine', 'Thorax', 'Neck', 'Head',
           'LShoulder', 'LElbow', 'LWrist', 'RShoulder', 'RElbow', 'RWrist')
 PARENTS = (-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 9, 8, 11, 12, 8, 14, 15)
@@ -22,7 +22,7 @@ BONES = tuple((p, j) for j, p in enumerate(PARENTS) if p >= 0)  # (parent, child
 def _swap_side(name): return {'L': 'R', 'R': 'L'}[name[0]] + name[1:] if name[0] in 'LR' else name
 MIRROR = tuple(JOINTS.index(_swap_side(n)) for n in JOINTS)  # index of each joint's left/right twin
 
-# %% ../nbs/00_body.ipynb #ce46717a
+# %% ../nbs/00_body.ipynb #adad6fe7
 _DOF_SPEC = (  # (joint, motion, axis for the right side or midline, (min, max) in degrees)
     ('Hip', 'flex', (0, -1, 0), (-30, 140)),    # flexion + / extension -
     ('Hip', 'add', (1, 0, 0), (-50, 30)),       # adduction + / abduction -
@@ -62,7 +62,7 @@ DOF_AXES = np.stack([r[2] for r in _dof_table()])       # (28, 3) hinge axes in 
 DOF_LIMITS = np.stack([r[3] for r in _dof_table()])     # (28, 2) model limits, radians
 N_DOF = len(DOF_NAMES)
 
-# %% ../nbs/00_body.ipynb #fe7ddcee
+# %% ../nbs/00_body.ipynb #06d83b24
 def _dof_mirror():
     idx, sign = [], []
     for name, ax in zip(DOF_NAMES, DOF_AXES):
@@ -78,7 +78,7 @@ def mirror_angles(angles: np.ndarray, # (..., N_DOF) joint angles, radians
     "Joint angles of the pose reflected in the sagittal plane (left and right swapped)."
     return np.asarray(angles)[..., DOF_MIRROR] * DOF_MIRROR_SIGN
 
-# %% ../nbs/00_body.ipynb #7057ddcc
+# %% ../nbs/00_body.ipynb #2cc3e303
 # name: (mass %, CoM % from proximal, (r_sag, r_trans, r_long) %) -- de Leva 1996 Table 4
 _DE_LEVA = {
     'male': {
@@ -121,13 +121,14 @@ _COMMON = dict(ankle_height=0.039,    # lateral malleolus height / stature (Wint
                foot_width=0.055,      # foot breadth / stature (Winter, heuristic for the contact box)
                shoulder_drop=0.125,   # shoulder centres below C7, fraction of trunk length (Winter 0.818 H)
                neck_level=0.40,       # H36M 'Neck' point, fraction of the C7-to-vertex length (heuristic)
-               heel_to_ankle=0.22)    # ankle in front of the heel, fraction of foot length (heuristic)
+               heel_to_ankle=0.22,    # ankle in front of the heel, fraction of foot length (heuristic)
+               heel_to_ball=0.72)     # metatarsal heads (ball of the foot) from the heel, fraction of foot length
 _BILATERAL = ('upper_arm', 'forearm', 'hand', 'thigh', 'shank', 'foot')
 PROPORTION_KEYS = ('head', 'trunk', 'upper_arm', 'forearm', 'hand', 'thigh', 'shank', 'foot',
                    'hip_width', 'shoulder_width')  # segments whose length a subject may jitter
 TISSUE_DENSITY = 1050.  # kg/m^3, to give each segment a capsule radius from its mass and length
 
-# %% ../nbs/00_body.ipynb #33b38e36
+# %% ../nbs/00_body.ipynb #45c72d88
 @dataclass(frozen=True)
 class Segment:
     "One rigid segment, expressed in the frame of the body (joint) that carries it."
@@ -149,7 +150,7 @@ class Body:
     lengths: dict             # segment lengths and widths, m
     offsets: np.ndarray       # (17, 3) each joint's position in its parent's frame in the neutral pose, m
     segments: tuple           # Segment, 16 of them
-    foot_contacts: np.ndarray  # (2, 4, 3) right, left x (heel lat, heel med, toe lat, toe med) in the ankle frame
+    foot_contacts: np.ndarray  # (2, 4, 3) right, left x (heel lat, heel med, ball lat, ball med) in the ankle frame
     limits: np.ndarray        # (N_DOF, 2) this subject's joint limits, rad
     proportions: dict = field(default_factory=dict)  # the length factors used
     mobility: dict = field(default_factory=dict)     # the mobility limits used, degrees
@@ -162,7 +163,7 @@ class Body:
     @property
     def pelvis_height(self) -> float: return float(-self.offsets[[1, 2, 3], 2].sum() + self.lengths['ankle_height'])
 
-# %% ../nbs/00_body.ipynb #c68094c6
+# %% ../nbs/00_body.ipynb #a004d907
 _RANGES = dict(stature=(1.0, 2.3), mass=(25., 250.))  # m, kg
 MOBILITY_RANGES = dict(ankle_dorsiflexion=(10., 45.), hip_flexion=(80., 140.), knee_flexion=(100., 160.))  # degrees
 
@@ -242,7 +243,8 @@ def make_body(stature: float,             # standing height, m
             seg(f'{s}_hand', wr, 'hand', z(0), z(-L['hand'])),
         ]
     fw = L['foot_width'] / 2
-    right = np.array([[-heel, -fw, -a], [-heel, fw, -a], [lf - heel, -fw, -a], [lf - heel, fw, -a]])  # lateral = -y
+    ball = (_COMMON['heel_to_ball'] - _COMMON['heel_to_ankle']) * lf  # ball of the foot, ahead of the ankle
+    right = np.array([[-heel, -fw, -a], [-heel, fw, -a], [ball, -fw, -a], [ball, fw, -a]])  # lateral = -y
     contacts = np.stack([right, right @ _REFLECT])  # the left foot is the mirror image (lateral = +y)
     mob = {'ankle_dorsiflexion': 45., 'hip_flexion': 140., 'knee_flexion': 160., **mobility}
     limits = DOF_LIMITS.copy()
@@ -252,7 +254,7 @@ def make_body(stature: float,             # standing height, m
         limits[DOF_NAMES.index(f'{side}Knee_flex'), 1] = np.deg2rad(mob['knee_flexion'])
     return Body(sex, float(stature), float(mass), L, offsets, tuple(segments), contacts, limits, proportions, mob)
 
-# %% ../nbs/00_body.ipynb #98f9128d
+# %% ../nbs/00_body.ipynb #f3e250be
 def quat_to_mat(q: np.ndarray, # (..., 4) quaternions (w, x, y, z), normalised here
                ) -> np.ndarray: # (..., 3, 3) rotation matrices
     "Rotation matrices of (w, x, y, z) quaternions, MuJoCo's convention."
@@ -272,7 +274,7 @@ def axis_angle_to_mat(axis: np.ndarray,  # (3,) unit rotation axis
     s, c = np.sin(angle)[..., None, None], np.cos(angle)[..., None, None]
     return np.eye(3) + s * K + (1 - c) * (K @ K)
 
-# %% ../nbs/00_body.ipynb #352c90ce
+# %% ../nbs/00_body.ipynb #386b8b61
 def _broadcast(name, x, shape):
     "`x` as a float array broadcast to `shape`, or a ValueError naming `name`, its shape and the one expected."
     x = np.asarray(x, float)
@@ -302,7 +304,7 @@ def forward_kinematics(body: Body,              # the subject
         rot[..., j, :, :] = R
     return pos, rot
 
-# %% ../nbs/00_body.ipynb #3332bd24
+# %% ../nbs/00_body.ipynb #e18949ba
 def hinge_angles(joint: int,        # index into JOINTS of an articulated joint
                  R: np.ndarray,     # (..., 3, 3) rotation of its body relative to its parent's body
                 ) -> np.ndarray:    # (..., k) the angles of its k hinges, in DOF_NAMES order, rad
@@ -317,7 +319,7 @@ def hinge_angles(joint: int,        # index into JOINTS of an articulated joint
     c = np.arctan2(R[..., 1, 0], R[..., 1, 1])
     return np.stack([a / ax[0, 1], b / ax[1, 0], c / ax[2, 2]], -1)
 
-# %% ../nbs/00_body.ipynb #6eb333ca
+# %% ../nbs/00_body.ipynb #3fb95a9c
 def center_of_mass(body: Body,         # the subject
                    positions: np.ndarray,  # (..., 17, 3) from forward_kinematics
                    rotations: np.ndarray,  # (..., 17, 3, 3) from forward_kinematics
@@ -329,7 +331,7 @@ def center_of_mass(body: Body,         # the subject
     world = positions[..., idx, :] + np.einsum('...sij,sj->...si', rotations[..., idx, :, :], com)
     return np.einsum('...si,s->...i', world, m) / m.sum()
 
-# %% ../nbs/00_body.ipynb #044e3200
+# %% ../nbs/00_body.ipynb #6c082604
 def sample_subject(rng: np.random.Generator, # the random stream to draw from
                   ) -> Body:
     "Draw one realistic adult subject."
@@ -347,7 +349,7 @@ def sample_subjects(n: int,    # how many subjects
     "Draw `n` subjects, subject i from its own stream spawned from `(seed, i)`."
     return [sample_subject(np.random.default_rng([seed, i])) for i in range(n)]
 
-# %% ../nbs/00_body.ipynb #64db5b22
+# %% ../nbs/00_body.ipynb #6404c623
 def plot_bodies(bodies: list,            # of Body
                 angles: np.ndarray = None,  # (N_DOF,) one pose for all; default neutral
                 ax=None,                 # matplotlib axes to draw into; default a new small figure

@@ -7,13 +7,14 @@ Docs: https://quantumleap.github.io/quantumleap-pose/cli.html.md"""
 # %% auto #0
 __all__ = ['demo', 'main']
 
-# %% ../nbs/90_cli.ipynb #8292ec58
+# %% ../nbs/90_cli.ipynb #6b0f6d5d
 import argparse, sys
 from pathlib import Path
 import numpy as np
 from .body import sample_subjects, forward_kinematics, center_of_mass, plot_bodies, N_DOF
+from .exercises import synthesize_accepted, film_strip, FAULTS
 
-# %% ../nbs/90_cli.ipynb #05d8abf3
+# %% ../nbs/90_cli.ipynb #b205c2b2
 def demo(seed: int = 0,            # seed for the subject sampler
          out: str = 'demo_out',    # folder for the figure
         ) -> list:                 # of dicts, one row per subject
@@ -39,9 +40,20 @@ def demo(seed: int = 0,            # seed for the subject sampler
     path = Path(out) / 'bodies.png'
     ax.figure.savefig(path, dpi=120, bbox_inches='tight'); plt.close(ax.figure)
     print(f'figure: {path}')
+    m = synthesize_accepted('squat', bodies[0], dict(reps=3, depth_deg=110., knee_valgus=0.6, heel_rise=0., forward_lean=0.,
+                                                     butt_wink=0., asymmetry=0.), seed=seed)
+    print(f"\nsquat set for subject 0: {m.params['reps']} reps, {len(m.qpos) / m.fps:.1f} s at {m.fps:.0f} Hz; "
+          f"physics check: {'accepted' if m.accepted else 'rejected: ' + '; '.join(m.plausibility.reasons)}")
+    print(f"{'rep':>4}{'depth (deg)':>13}" + ''.join(f'{f:>20}' for f in FAULTS))
+    for r, (q, sev) in enumerate(zip(m.rep_quantities, m.rep_faults)):
+        print(f'{r:>4}{q[0]:>13.0f}' + ''.join(f'{v:>20.2f}' for v in sev))
+    fig = film_strip([(f'rep {r}', m, r, 'front') for r in range(int(m.rep.max()) + 1)])
+    path = Path(out) / 'squat_set.png'
+    fig.savefig(path, dpi=100, bbox_inches='tight'); plt.close(fig)
+    print(f'figure: {path}')
     return rows
 
-# %% ../nbs/90_cli.ipynb #840f9b9e
+# %% ../nbs/90_cli.ipynb #9c022637
 def main(argv: list = None, # arguments (default: sys.argv[1:])
         ) -> int:           # exit status
     "The `qlpose` command."
