@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/simulation.html.md"""
 __all__ = ['CONTACT_SITES', 'FOOT_SITES', 'SEAT_SITES', 'SEAT_BONE', 'STRENGTH_NM_PER_KG', 'wearable_sites', 'contact_sites',
            'build_model', 'Playback', 'playback', 'PlausibilityThresholds', 'Plausibility', 'check_motion']
 
-# %% ../nbs/01_simulation.ipynb #bba90906
+# %% ../nbs/01_simulation.ipynb #566114d1
 from dataclasses import dataclass, field
 import numpy as np
 import mujoco
@@ -16,7 +16,7 @@ from scipy.optimize import nnls
 from .body import (Body, JOINTS, PARENTS, DOF_NAMES, DOF_JOINT, DOF_AXES, N_DOF,
                                    forward_kinematics, quat_to_mat)
 
-# %% ../nbs/01_simulation.ipynb #99161744
+# %% ../nbs/01_simulation.ipynb #857a6029
 CONTACT_SITES = ('RHeel_lat', 'RHeel_med', 'RBall_lat', 'RBall_med', 'LHeel_lat', 'LHeel_med', 'LBall_lat', 'LBall_med',
                  'RIschium', 'LIschium')
 FOOT_SITES = CONTACT_SITES[:8]  # on the floor
@@ -50,7 +50,7 @@ def contact_sites(body: Body) -> dict:
     for side, y in (('R', -1), ('L', 1)): sites[side + 'Ischium'] = ('pelvis', SEAT_BONE * [1, y, 1] * H)
     return sites
 
-# %% ../nbs/01_simulation.ipynb #22e275d1
+# %% ../nbs/01_simulation.ipynb #8ae4316b
 def _body_inertial(body: Body, j: int):
     "Mass, CoM and 3x3 inertia about the CoM of the segments carried by joint j's body."
     segs = [s for s in body.segments if s.body == j]
@@ -100,7 +100,7 @@ def build_model(body: Body,          # the subject
             spec.add_sensor(name=f'{name}_{kind}', type=typ, objtype=mujoco.mjtObj.mjOBJ_SITE, objname=name)
     return spec.compile()
 
-# %% ../nbs/01_simulation.ipynb #217f1480
+# %% ../nbs/01_simulation.ipynb #fef3f2ca
 @dataclass
 class Playback:
     "Everything kinematic playback measures, per frame."
@@ -110,6 +110,7 @@ class Playback:
     qacc: np.ndarray        # (T, nv)
     qfrc: np.ndarray        # (T, nv) mj_inverse generalised forces, contacts excluded
     site_pos: dict          # name -> (T, 3) world positions of every site
+    site_rot: dict          # name -> (T, 3, 3) site-to-world rotations
     sensors: dict           # name -> (T, 3) e.g. 'pocket_L_acc' (m/s^2, site frame), 'pocket_L_gyro' (rad/s)
     com: np.ndarray         # (T, 3) centre of mass
     jac: dict = field(default_factory=dict)  # contact site -> (T, 3, nv) translational Jacobians
@@ -144,20 +145,22 @@ def playback(model: mujoco.MjModel,  # from build_model
     names = [m.site(i).name for i in range(m.nsite)]
     sens = [m.sensor(i).name for i in range(m.nsensor)]
     qfrc, sites, sdata = np.zeros((T, m.nv)), np.zeros((T, m.nsite, 3)), np.zeros((T, m.nsensordata))
+    srot = np.zeros((T, m.nsite, 9))
     com = np.zeros((T, 3))
     contact_ids = [i for i, n in enumerate(names) if n in CONTACT_SITES]
     jac = np.zeros((T, len(contact_ids), 3, m.nv)) if jacobians else None
     for t in range(T):
         d.qpos[:], d.qvel[:], d.qacc[:] = qpos[t], qvel[t], qacc[t]
         mujoco.mj_inverse(m, d)
-        qfrc[t], sites[t], sdata[t], com[t] = d.qfrc_inverse, d.site_xpos, d.sensordata, d.subtree_com[0]
+        qfrc[t], sites[t], srot[t], sdata[t], com[t] = d.qfrc_inverse, d.site_xpos, d.site_xmat, d.sensordata, d.subtree_com[0]
         if jacobians:
             for k, i in enumerate(contact_ids): mujoco.mj_jacSite(m, d, jac[t, k], None, i)
     sensors = {n: sdata[:, m.sensor_adr[i]:m.sensor_adr[i] + 3] for i, n in enumerate(sens)}
-    return Playback(fps, qpos, qvel, qacc, qfrc, {n: sites[:, i] for i, n in enumerate(names)}, sensors, com,
+    return Playback(fps, qpos, qvel, qacc, qfrc, {n: sites[:, i] for i, n in enumerate(names)},
+                    {n: srot[:, i].reshape(T, 3, 3) for i, n in enumerate(names)}, sensors, com,
                     {names[i]: jac[:, k] for k, i in enumerate(contact_ids)} if jacobians else {})
 
-# %% ../nbs/01_simulation.ipynb #e9b562ba
+# %% ../nbs/01_simulation.ipynb #5611c10d
 @dataclass
 class PlausibilityThresholds:
     "Acceptance thresholds of `check_motion` (heuristic, from physics-based character animation practice)."
@@ -183,7 +186,7 @@ def _strength(name):
     base = joint[1:] if joint[0] in 'LR' and joint[1].isupper() else joint
     return STRENGTH_NM_PER_KG.get(f'{base}_{motion}', STRENGTH_NM_PER_KG[base])
 
-# %% ../nbs/01_simulation.ipynb #c74bb1c7
+# %% ../nbs/01_simulation.ipynb #35d350ad
 def _hull(pts):
     "Convex hull (counter-clockwise) of 2-D points, Andrew's monotone chain."
     pts = sorted(map(tuple, np.round(pts, 12)))
@@ -213,7 +216,7 @@ def _outside_distance(p, pts):
     inside = all((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0 for a, b in edges)
     return 0. if inside else min(_seg_dist(p, a, b) for a, b in edges)
 
-# %% ../nbs/01_simulation.ipynb #d1b2baea
+# %% ../nbs/01_simulation.ipynb #315cc4d3
 @dataclass
 class Plausibility:
     "What `check_motion` measured: per-frame traces, per-sequence scores, and the verdict."
