@@ -10,11 +10,11 @@ __all__ = ['JOINTS', 'PARENTS', 'BONES', 'MIRROR', 'DOF_NAMES', 'DOF_JOINT', 'DO
            'Body', 'make_body', 'quat_to_mat', 'axis_angle_to_mat', 'forward_kinematics', 'hinge_angles',
            'center_of_mass', 'sample_subject', 'sample_subjects', 'plot_bodies']
 
-# %% ../nbs/00_body.ipynb #715ecc41
+# %% ../nbs/00_body.ipynb #375f2175
 from dataclasses import dataclass, field
 import numpy as np
 
-# %% ../nbs/00_body.ipynb #d83e36ff
+# %% ../nbs/00_body.ipynb #8207e70d
 JOINTS = ('pelvis', 'RHip', 'RKnee', 'RAnkle', 'LHip', 'LKnee', 'LAnkle', 'Spine', 'Thorax', 'Neck', 'Head',
           'LShoulder', 'LElbow', 'LWrist', 'RShoulder', 'RElbow', 'RWrist')
 PARENTS = (-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 9, 8, 11, 12, 8, 14, 15)
@@ -22,7 +22,7 @@ BONES = tuple((p, j) for j, p in enumerate(PARENTS) if p >= 0)  # (parent, child
 def _swap_side(name): return {'L': 'R', 'R': 'L'}[name[0]] + name[1:] if name[0] in 'LR' else name
 MIRROR = tuple(JOINTS.index(_swap_side(n)) for n in JOINTS)  # index of each joint's left/right twin
 
-# %% ../nbs/00_body.ipynb #adad6fe7
+# %% ../nbs/00_body.ipynb #b7654c87
 _DOF_SPEC = (  # (joint, motion, axis for the right side or midline, (min, max) in degrees)
     ('Hip', 'flex', (0, -1, 0), (-30, 140)),    # flexion + / extension -
     ('Hip', 'add', (1, 0, 0), (-50, 30)),       # adduction + / abduction -
@@ -62,7 +62,7 @@ DOF_AXES = np.stack([r[2] for r in _dof_table()])       # (28, 3) hinge axes in 
 DOF_LIMITS = np.stack([r[3] for r in _dof_table()])     # (28, 2) model limits, radians
 N_DOF = len(DOF_NAMES)
 
-# %% ../nbs/00_body.ipynb #06d83b24
+# %% ../nbs/00_body.ipynb #674ea6ed
 def _dof_mirror():
     idx, sign = [], []
     for name, ax in zip(DOF_NAMES, DOF_AXES):
@@ -78,7 +78,7 @@ def mirror_angles(angles: np.ndarray, # (..., N_DOF) joint angles, radians
     "Joint angles of the pose reflected in the sagittal plane (left and right swapped)."
     return np.asarray(angles)[..., DOF_MIRROR] * DOF_MIRROR_SIGN
 
-# %% ../nbs/00_body.ipynb #2cc3e303
+# %% ../nbs/00_body.ipynb #1f60d9fa
 # name: (mass %, CoM % from proximal, (r_sag, r_trans, r_long) %) -- de Leva 1996 Table 4
 _DE_LEVA = {
     'male': {
@@ -128,7 +128,7 @@ PROPORTION_KEYS = ('head', 'trunk', 'upper_arm', 'forearm', 'hand', 'thigh', 'sh
                    'hip_width', 'shoulder_width')  # segments whose length a subject may jitter
 TISSUE_DENSITY = 1050.  # kg/m^3, to give each segment a capsule radius from its mass and length
 
-# %% ../nbs/00_body.ipynb #45c72d88
+# %% ../nbs/00_body.ipynb #bcd790b1
 @dataclass(frozen=True)
 class Segment:
     "One rigid segment, expressed in the frame of the body (joint) that carries it."
@@ -163,7 +163,7 @@ class Body:
     @property
     def pelvis_height(self) -> float: return float(-self.offsets[[1, 2, 3], 2].sum() + self.lengths['ankle_height'])
 
-# %% ../nbs/00_body.ipynb #a004d907
+# %% ../nbs/00_body.ipynb #3930f58a
 _RANGES = dict(stature=(1.0, 2.3), mass=(25., 250.))  # m, kg
 MOBILITY_RANGES = dict(ankle_dorsiflexion=(10., 45.), hip_flexion=(80., 140.), knee_flexion=(100., 160.))  # degrees
 
@@ -254,7 +254,7 @@ def make_body(stature: float,             # standing height, m
         limits[DOF_NAMES.index(f'{side}Knee_flex'), 1] = np.deg2rad(mob['knee_flexion'])
     return Body(sex, float(stature), float(mass), L, offsets, tuple(segments), contacts, limits, proportions, mob)
 
-# %% ../nbs/00_body.ipynb #f3e250be
+# %% ../nbs/00_body.ipynb #8f720160
 def quat_to_mat(q: np.ndarray, # (..., 4) quaternions (w, x, y, z), normalised here
                ) -> np.ndarray: # (..., 3, 3) rotation matrices
     "Rotation matrices of (w, x, y, z) quaternions, MuJoCo's convention."
@@ -274,7 +274,15 @@ def axis_angle_to_mat(axis: np.ndarray,  # (3,) unit rotation axis
     s, c = np.sin(angle)[..., None, None], np.cos(angle)[..., None, None]
     return np.eye(3) + s * K + (1 - c) * (K @ K)
 
-# %% ../nbs/00_body.ipynb #386b8b61
+# %% ../nbs/00_body.ipynb #76f18c17
+_K = np.stack([np.array([[0, -a[2], a[1]], [a[2], 0, -a[0]], [-a[1], a[0], 0]]) for a in DOF_AXES])  # (N_DOF, 3, 3)
+_JOINT_DOFS = [np.flatnonzero(DOF_JOINT == j) for j in range(17)]
+
+def _hinge_mats(angles):
+    "Rotation matrices of every hinge, (..., N_DOF, 3, 3): Rodrigues' formula batched over the hinges."
+    s, c = np.sin(angles)[..., None, None], np.cos(angles)[..., None, None]
+    return np.eye(3) + s * _K + (1 - c) * (_K @ _K)
+
 def _broadcast(name, x, shape):
     "`x` as a float array broadcast to `shape`, or a ValueError naming `name`, its shape and the one expected."
     x = np.asarray(x, float)
@@ -296,15 +304,16 @@ def forward_kinematics(body: Body,              # the subject
     R0 = quat_to_mat(_broadcast('root_quat', [1., 0, 0, 0] if root_quat is None else root_quat, lead + (4,)))
     pos, rot = np.empty(lead + (17, 3)), np.empty(lead + (17, 3, 3))
     pos[..., 0, :], rot[..., 0, :, :] = root_pos, R0
+    hinge = _hinge_mats(angles)                                   # (..., N_DOF, 3, 3), all hinges at once
     for j in range(1, 17):
         p = PARENTS[j]
         pos[..., j, :] = pos[..., p, :] + rot[..., p, :, :] @ body.offsets[j]
         R = rot[..., p, :, :]
-        for d in np.flatnonzero(DOF_JOINT == j): R = R @ axis_angle_to_mat(DOF_AXES[d], angles[..., d])
+        for d in _JOINT_DOFS[j]: R = R @ hinge[..., d, :, :]
         rot[..., j, :, :] = R
     return pos, rot
 
-# %% ../nbs/00_body.ipynb #e18949ba
+# %% ../nbs/00_body.ipynb #12c63b75
 def hinge_angles(joint: int,        # index into JOINTS of an articulated joint
                  R: np.ndarray,     # (..., 3, 3) rotation of its body relative to its parent's body
                 ) -> np.ndarray:    # (..., k) the angles of its k hinges, in DOF_NAMES order, rad
@@ -319,7 +328,7 @@ def hinge_angles(joint: int,        # index into JOINTS of an articulated joint
     c = np.arctan2(R[..., 1, 0], R[..., 1, 1])
     return np.stack([a / ax[0, 1], b / ax[1, 0], c / ax[2, 2]], -1)
 
-# %% ../nbs/00_body.ipynb #3fb95a9c
+# %% ../nbs/00_body.ipynb #d985536f
 def center_of_mass(body: Body,         # the subject
                    positions: np.ndarray,  # (..., 17, 3) from forward_kinematics
                    rotations: np.ndarray,  # (..., 17, 3, 3) from forward_kinematics
@@ -331,7 +340,7 @@ def center_of_mass(body: Body,         # the subject
     world = positions[..., idx, :] + np.einsum('...sij,sj->...si', rotations[..., idx, :, :], com)
     return np.einsum('...si,s->...i', world, m) / m.sum()
 
-# %% ../nbs/00_body.ipynb #6c082604
+# %% ../nbs/00_body.ipynb #54daed39
 def sample_subject(rng: np.random.Generator, # the random stream to draw from
                   ) -> Body:
     "Draw one realistic adult subject."
@@ -349,7 +358,7 @@ def sample_subjects(n: int,    # how many subjects
     "Draw `n` subjects, subject i from its own stream spawned from `(seed, i)`."
     return [sample_subject(np.random.default_rng([seed, i])) for i in range(n)]
 
-# %% ../nbs/00_body.ipynb #6404c623
+# %% ../nbs/00_body.ipynb #e8071e16
 def plot_bodies(bodies: list,            # of Body
                 angles: np.ndarray = None,  # (N_DOF,) one pose for all; default neutral
                 ax=None,                 # matplotlib axes to draw into; default a new small figure

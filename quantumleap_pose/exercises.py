@@ -11,7 +11,7 @@ __all__ = ['ISCHIUM', 'EXERCISES', 'PHASES', 'FAULTS', 'FAULT_SCALE', 'SQUAT', '
            'check_params', 'Motion', 'synthesize', 'synthesize_accepted', 'plot_squat_angles', 'film_strip',
            'plot_physics']
 
-# %% ../nbs/01b_exercises.ipynb #6c58c46e
+# %% ../nbs/01b_exercises.ipynb #60e23c6f
 from dataclasses import dataclass, field
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -20,7 +20,7 @@ from .body import (Body, JOINTS, BONES, DOF_NAMES, N_DOF, forward_kinematics, ce
 from .simulation import (build_model, playback, check_motion, CONTACT_SITES, SEAT_BONE,
                                          PlausibilityThresholds)
 
-# %% ../nbs/01b_exercises.ipynb #ca559857
+# %% ../nbs/01b_exercises.ipynb #ba4d0bd6
 _Y = np.array([0., 1., 0.])
 _LEG = {'R': (1, 2, 3), 'L': (4, 5, 6)}
 _D = {n: i for i, n in enumerate(DOF_NAMES)}
@@ -58,7 +58,7 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     return dict(hip=hinge_angles(hip, np.swapaxes(pelvis_rot, -1, -2) @ Rt), knee=kappa,
                 ankle=hinge_angles(ankle, np.swapaxes(Rs, -1, -2) @ foot_rot), K=K, reach=d / (Lt + Ls))
 
-# %% ../nbs/01b_exercises.ipynb #51536593
+# %% ../nbs/01b_exercises.ipynb #fd893d38
 def _min_jerk(x): x = np.clip(x, 0, 1); return x ** 3 * (10 - 15 * x + 6 * x * x)
 
 def foot_poses(body, ankles, yaw, heel_lift=0.):
@@ -91,7 +91,7 @@ class StancePlan:
     extra: np.ndarray = None         # (T, N_DOF) angles added to the solution (postural noise, head turns)
     smooth: float = 0.               # std of a Gaussian smoothing of the solved pelvis path and lean, frames
 
-# %% ../nbs/01b_exercises.ipynb #29c3bc46
+# %% ../nbs/01b_exercises.ipynb #b7b54001
 ISCHIUM = SEAT_BONE * [1, 0, 1]  # midpoint of the seat bones in the pelvis frame, x stature
 
 def _sagittal(v): return np.arctan2(v[..., 0], v[..., 2])  # angle from vertical, forward positive (subject faces +x)
@@ -160,7 +160,7 @@ def _com_x(body, ang, pos, quat):
     P, R = forward_kinematics(body, ang, pos, quat)
     return center_of_mass(body, P, R)[:, 0]
 
-def _bisect(f, lo, hi, iters=30):
+def _bisect(f, lo, hi, iters=22):
     "Vectorised bisection for an increasing f: the x in [lo, hi] where f(x) = 0 (clipped to the ends)."
     lo, hi = lo.copy(), hi.copy()
     for _ in range(iters):
@@ -212,7 +212,7 @@ def solve_stance(body, plan):
     ang, pos, quat, _, _ = _pose(body, plan, x, lean)
     return ang, pos, quat, x, lean
 
-# %% ../nbs/01b_exercises.ipynb #c4ac74cb
+# %% ../nbs/01b_exercises.ipynb #b56faad1
 EXERCISES = {}  # name -> (synthesis function, parameter ranges)
 
 def exercise(name, ranges):
@@ -282,7 +282,7 @@ def measure_faults(joints: np.ndarray,  # (T, 17, 3) joint positions, m
     Q = np.array(rows).reshape(-1, len(FAULTS))
     return Q, np.stack([severity(n, Q[:, i]) for i, n in enumerate(FAULTS)], -1)
 
-# %% ../nbs/01b_exercises.ipynb #f507c1f3
+# %% ../nbs/01b_exercises.ipynb #c1e4e883
 def _timeline(fps, segments):
     "Per-frame profile p (min-jerk between each segment's start and end values), phase and repetition index."
     p, phase, rep = [], [], []
@@ -389,8 +389,8 @@ def squat(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=(lift > np.deg2rad(0.2),) * 2),
                 phase=phase, rep=rep, requested=req)
 
-# %% ../nbs/01b_exercises.ipynb #a887418a
-LUNGE = dict(reps=(2, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
+# %% ../nbs/01b_exercises.ipynb #86f47a4b
+LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
              lean_deg=(0., 15.), pelvis_ratio=(0.5, 0.85), eccentric_s=(1., 2.5), pause_s=(0., 0.8), concentric_s=(0.8, 2.),
              rest_s=(0.3, 1.2), variability=(0., 0.08), com_share=(0.45, 0.65), toe_out_deg=(0., 15.), front_side=(-1., 1.))
 
@@ -429,7 +429,7 @@ def lunge(body, P, rng, fps):
     heel_off = [np.zeros(T, bool), np.zeros(T, bool)]; heel_off[1 - front][:] = True
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=heel_off), phase=phase, rep=rep)
 
-HINGE = dict(reps=(2, 6), lean_deg=(50., 85.), knee_deg=(10., 30.), stance=(0.6, 1.0), toe_out_deg=(0., 10.),
+HINGE = dict(reps=(1, 6), lean_deg=(50., 85.), knee_deg=(10., 30.), stance=(0.6, 1.0), toe_out_deg=(0., 10.),
              pelvis_ratio=(0.85, 0.97), eccentric_s=(1.2, 3.), pause_s=(0., 0.8), concentric_s=(1., 2.5), rest_s=(0.3, 1.2),
              variability=(0., 0.08), com_forward=(0.15, 0.35))
 
@@ -451,7 +451,7 @@ def hip_hinge(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=phase, rep=rep)
 
-SIT_TO_STAND = dict(reps=(2, 4), seat_knee_deg=(85., 105.), seat_off_lean_deg=(25., 45.), sit_lean_deg=(0., 15.),
+SIT_TO_STAND = dict(reps=(1, 4), seat_knee_deg=(85., 105.), seat_off_lean_deg=(25., 45.), sit_lean_deg=(0., 15.),
                     sit_s=(0.8, 2.), lean_s=(0.4, 0.8), rise_s=(0.8, 1.6), stand_s=(0.5, 1.5), descend_s=(1., 2.),
                     stance=(0.7, 1.1), toe_out_deg=(0., 15.), com_forward=(0.15, 0.3), pelvis_ratio=(0.6, 0.85), arms_deg=(0., 60.))
 
@@ -515,7 +515,7 @@ def idle(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=np.zeros(T, np.int8), rep=np.full(T, -1, np.int16))
 
-# %% ../nbs/01b_exercises.ipynb #e75c40d5
+# %% ../nbs/01b_exercises.ipynb #8c9d991b
 def sample_params(exercise: str,                # a name in EXERCISES
                   rng: np.random.Generator,     # the stream to draw from
                   fault_rate: float = 0.5,      # probability that a repetition set carries at least one form fault
@@ -607,7 +607,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
                   rep, faults.astype(np.float32), S, Q, req, seat, plaus)
 
-# %% ../nbs/01b_exercises.ipynb #5d012b4b
+# %% ../nbs/01b_exercises.ipynb #047c1992
 def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: int = 0,
                         max_attempts: int = 10,  # redraws before giving up
                         **kwargs) -> Motion:
@@ -618,7 +618,7 @@ def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: in
         if m.accepted: return m
     raise RuntimeError(f'{exercise}: no accepted motion in {max_attempts} attempts (seed {seed}); last: {m.plausibility.reasons}')
 
-# %% ../nbs/01b_exercises.ipynb #34d86207
+# %% ../nbs/01b_exercises.ipynb #33154657
 def plot_squat_angles(m: Motion,        # a squat from synthesize
                       bands: dict = None,  # name -> (lo, hi) literature peak range, deg
                       ax=None):
@@ -637,7 +637,7 @@ def plot_squat_angles(m: Motion,        # a squat from synthesize
     ax.set_xlabel('time (s)'); ax.set_ylabel('angle (deg)'); ax.legend(fontsize=7, ncol=4, loc='upper right')
     return ax, {k: float(v.max()) for k, v in lines.items()}
 
-# %% ../nbs/01b_exercises.ipynb #4f96671a
+# %% ../nbs/01b_exercises.ipynb #8fdf3345
 def _draw(ax, J, view, dx, color='k'):
     "One skeleton: joints J (17, 3), side ('side': x forward) or front view, shifted by dx."
     h = 0 if view == 'side' else 1
@@ -664,7 +664,7 @@ def film_strip(rows: list,         # of (label, Motion, repetition index, view '
     fig.tight_layout(pad=0.2)
     return fig
 
-# %% ../nbs/01b_exercises.ipynb #715a9c73
+# %% ../nbs/01b_exercises.ipynb #e291bf8e
 def plot_physics(m: Motion, body: Body):
     "Root residual force and the fore-aft centre of pressure against the feet, over time."
     import matplotlib.pyplot as plt
