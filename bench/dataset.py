@@ -3,29 +3,19 @@ against bare `mj_inverse` on the same kind of model, measured in the same run. W
 
     .venv/bin/python bench/dataset.py [--preset mvm] [--n 16] [--frames 200]
 """
-import argparse, json, os, platform, shutil, tempfile, time
+import argparse, os, platform, shutil, tempfile, time
 from pathlib import Path
-import numpy as np
-import mujoco
+from common import mj_inverse_frames_per_s, write_json
 from quantumleap_pose.body import make_body
 from quantumleap_pose.simulation import build_model
 from quantumleap_pose.exercises import synthesize
 from quantumleap_pose.dataset import PhysicsDataEngine, preset
 
-def mj_inverse_frames_per_s(fps, n=2000):
-    "Bare mj_inverse on a squat's frames (best of 3)."
+def squat_mj_inverse_rate(fps):
+    "Bare mj_inverse on a one-repetition squat of a reference subject."
     b = make_body(1.76, 80., 'male')
     m = synthesize('squat', b, dict(reps=1), seed=0, fps=fps, check=False)
-    model = build_model(b, fps); d = mujoco.MjData(model)
-    model.opt.disableflags |= mujoco.mjtDisableBit.mjDSBL_CONTACT
-    best = np.inf
-    for _ in range(3):
-        t = time.perf_counter()
-        for q, v, a in zip(m.qpos, m.qvel, m.qacc):
-            d.qpos[:], d.qvel[:], d.qacc[:] = q, v, a
-            mujoco.mj_inverse(model, d)
-        best = min(best, time.perf_counter() - t)
-    return len(m.qpos) / best
+    return mj_inverse_frames_per_s(build_model(b, fps), m.qpos, m.qvel, m.qacc)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -43,7 +33,7 @@ def main():
             rows[workers] = a.n / (time.perf_counter() - t)
         same = (tmp / 'w1/manifest.json').read_text().split('"shards"')[1] == (tmp / 'w2/manifest.json').read_text().split('"shards"')[1]
     finally: shutil.rmtree(tmp)
-    raw = mj_inverse_frames_per_s(cfg.sim_fps)
+    raw = squat_mj_inverse_rate(cfg.sim_fps)
     out = dict(benchmark='dataset_engine', preset=a.preset, n=a.n, frames=a.frames, sample_rate=cfg.sample_rate, sim_fps=cfg.sim_fps,
                sequences_per_s_1_worker=rows[1], sequences_per_s_2_workers=rows[2], speedup_2_workers=rows[2] / rows[1],
                output_frames_per_s_1_worker=rows[1] * a.frames, mj_inverse_frames_per_s=raw,
@@ -55,8 +45,6 @@ def main():
               'mj_inverse_frames_per_s', 'cost_per_output_frame_vs_mj_inverse', 'projected_minutes_10k_2_workers'):
         print(f'{k:<38}{out[k]:>12.4g}')
     print('identical shards with 1 and 2 workers:', same)
-    path = Path(a.json); path.parent.mkdir(parents=True, exist_ok=True)
-    tmpj = path.with_suffix('.tmp'); tmpj.write_text(json.dumps(out, indent=2)); tmpj.replace(path)
-    print(f'wrote {path}')
+    write_json(a.json, out)
 
 if __name__ == '__main__': main()

@@ -3,10 +3,11 @@ frame by frame (the baseline, measured in the same run). Prints a table and writ
 
     .venv/bin/python bench/fk.py [--frames 2000] [--repeats 5]
 """
-import argparse, json, os, platform, time
+import argparse, os, platform, time
 from pathlib import Path
 import numpy as np
 from quantumleap_pose.body import make_body, forward_kinematics, DOF_LIMITS, N_DOF
+from common import write_json
 
 def best_of(fn, repeats):
     "Shortest wall time of `repeats` calls (the least disturbed by other load on a shared machine)."
@@ -30,11 +31,7 @@ def main():
     print(f'forward kinematics, {a.frames} frames, best of {a.repeats}, OMP_NUM_THREADS={os.environ.get("OMP_NUM_THREADS")}')
     print(f'{"method":<28}{"frames/s":>12}{"speed-up":>10}')
     for r in rows: print(f'{r["method"]:<28}{r["frames_per_s"]:>12.0f}{r["speedup"]:>9.1f}x')
-    out = Path(a.json); out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix('.tmp')
-    tmp.write_text(json.dumps(dict(benchmark='forward_kinematics', frames=a.frames, repeats=a.repeats,
-                                   machine=platform.machine(), python=platform.python_version(), rows=rows), indent=2))
-    tmp.replace(out)
-    print(f'wrote {out}')
+    write_json(a.json, dict(benchmark='forward_kinematics', frames=a.frames, repeats=a.repeats,
+                            machine=platform.machine(), python=platform.python_version(), rows=rows))
 
 if __name__ == '__main__': main()

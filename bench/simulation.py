@@ -7,27 +7,14 @@ Throughput counts everything synthesis does per frame: timeline, leg IK and bala
 fault measurement, kinematic playback through `mj_inverse`, and the physics check (contact-force solve,
 centre of pressure, skate, limits, torques). The baseline is `mj_inverse` alone on the same frames.
 """
-import argparse, json, os, platform, time
+import argparse, os, platform, time
 from pathlib import Path
 import numpy as np
-import mujoco
 from tqdm import tqdm
+from common import mj_inverse_frames_per_s, write_json
 from quantumleap_pose.body import sample_subjects
 from quantumleap_pose.simulation import build_model
 from quantumleap_pose.exercises import synthesize
-
-def mj_inverse_rate(body, motion, repeats=3):
-    "Frames per second of bare mj_inverse on the motion's frames (best of `repeats`)."
-    m = build_model(body, motion.fps); d = mujoco.MjData(m)
-    m.opt.disableflags |= mujoco.mjtDisableBit.mjDSBL_CONTACT
-    best = np.inf
-    for _ in range(repeats):
-        t = time.perf_counter()
-        for q, v, a in zip(motion.qpos, motion.qvel, motion.qacc):
-            d.qpos[:], d.qvel[:], d.qacc[:] = q, v, a
-            mujoco.mj_inverse(m, d)
-        best = min(best, time.perf_counter() - t)
-    return len(motion.qpos) / best
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -43,7 +30,7 @@ def main():
         motions.append(synthesize('squat', b, seed=a.seed * 100003 + i, fps=a.fps))
         wall += time.perf_counter() - t
     frames = sum(len(m.qpos) for m in motions)
-    raw = np.median([mj_inverse_rate(b, m) for b, m in list(zip(bodies, motions))[:5]])
+    raw = np.median([mj_inverse_frames_per_s(build_model(b, m.fps), m.qpos, m.qvel, m.qacc) for b, m in list(zip(bodies, motions))[:5]])
     res_seq = np.array([m.plausibility.scores['residual_force_median_bw'] for m in motions])
     res_all = np.concatenate([m.plausibility.residual_force_bw for m in motions])
     clean = np.concatenate([m.plausibility.cop_outside_m[(m.rep >= 0) & (m.faults.max(1) == 0)] for m in motions])
@@ -66,8 +53,6 @@ def main():
         print(f'{k:<34}{out[k]:>14.4g}')
     print('root residual / body weight, percentiles over all frames:', {p: round(v, 4) for p, v in out['root_residual_bw_percentiles'].items()})
     print('rejection reasons:', out['rejection_reasons'])
-    path = Path(a.json); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(out, indent=2)); tmp.replace(path)
-    print(f'wrote {path}')
+    write_json(a.json, out)
 
 if __name__ == '__main__': main()

@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'PRESETS', 'DatasetConfig', 'preset', 'make_sequence', 'PhysicsDataEngine', 'open_dataset',
            'load_shard', 'WindowDataset']
 
-# %% ../nbs/04_dataset.ipynb #ce4913f1
+# %% ../nbs/04_dataset.ipynb #f2e0c0a1
 from dataclasses import dataclass, field, asdict, replace
 import hashlib, json, os, multiprocessing as mp
 from pathlib import Path
@@ -23,7 +23,7 @@ from .exercises import synthesize, EXERCISE_NAMES, EXERCISES, FAULTS, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
 from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue, DEVICE_SITES
 
-# %% ../nbs/04_dataset.ipynb #b96e255f
+# %% ../nbs/04_dataset.ipynb #74be904e
 SCHEMA_VERSION = 1
 SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
 
@@ -54,7 +54,7 @@ def preset(name: str) -> tuple:
     if name not in PRESETS: raise ValueError(f'unknown preset {name!r}; expected one of {tuple(PRESETS)}')
     return PRESETS[name]
 
-# %% ../nbs/04_dataset.ipynb #d0591141
+# %% ../nbs/04_dataset.ipynb #3d7b541d
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
 def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
@@ -67,13 +67,13 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
         body = make_body(**d['body'])
         params = dict(d['params'])
         lo, hi = EXERCISES[d['exercise']][1].get('reps', (1, 1))
-        params['reps'] = int(lo) if 'reps' in params else None
-        if params['reps'] is None: params.pop('reps')
+        if 'reps' in params: params['reps'] = int(lo)
+        long_enough = lambda m: (len(m.qpos) - 1) / cfg.sim_fps >= dur + 0.2   # room for the window and a margin
         while True:  # as few repetitions as cover the window
             m = synthesize(d['exercise'], body, params, seed=s % 2 ** 32, fps=cfg.sim_fps)
-            if len(m.qpos) / cfg.sim_fps > dur + 0.1 or 'reps' not in params or params['reps'] >= hi: break
+            if long_enough(m) or 'reps' not in params or params['reps'] >= hi: break
             params['reps'] += 1
-        if m.accepted and len(m.qpos) / cfg.sim_fps > dur + 0.1: break
+        if m.accepted and long_enough(m): break
     else: raise RuntimeError(f'sequence {index} (seed {seed}): nothing accepted in {cfg.max_attempts} attempts')
     model = build_model(body, cfg.sim_fps)
     for dev in d['devices'].values():
@@ -102,7 +102,7 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
-# %% ../nbs/04_dataset.ipynb #366c3c65
+# %% ../nbs/04_dataset.ipynb #3eab6d20
 def _sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -116,7 +116,7 @@ def _write_shard(path: Path, rows: list, cfg: DatasetConfig, first: int):
         for k in rows[0]:
             if k == 'meta': f.create_dataset(k, data=np.array([r[k] for r in rows], dtype=h5py.string_dtype()), track_times=False)
             else: f.create_dataset(k, data=np.stack([np.asarray(r[k]) for r in rows]), track_times=False)
-        attrs = dict(schema_version=SCHEMA_VERSION, sample_rate=cfg.sample_rate, slots=list(SLOTS), joint_names=list(JOINTS),
+        attrs = dict(schema_version=SCHEMA_VERSION, sample_rate=cfg.sample_rate, sensor_names=list(SLOTS), joint_names=list(JOINTS),
                      exercise_names=list(EXERCISE_NAMES), phase_names=list(PHASES), fault_names=list(FAULTS), first_index=first)
         for k, v in attrs.items(): f.attrs[k] = v
     os.replace(tmp, path)
@@ -140,7 +140,7 @@ def _versions():
     return dict(quantumleap_pose=quantumleap_pose.__version__, numpy=numpy.__version__, scipy=scipy.__version__,
                 mujoco=mujoco.__version__, h5py=h5py.__version__)
 
-# %% ../nbs/04_dataset.ipynb #37b3ffe2
+# %% ../nbs/04_dataset.ipynb #abd52148
 class PhysicsDataEngine:
     "Generates physics-checked, domain-randomised IMU/pose datasets."
     def __init__(self, config: DatasetConfig | str = 'debug'):  # a DatasetConfig or a preset name
@@ -187,7 +187,7 @@ class PhysicsDataEngine:
         bar.close()
         return mpath
 
-# %% ../nbs/04_dataset.ipynb #c705b880
+# %% ../nbs/04_dataset.ipynb #c9fbc2d7
 def open_dataset(path: str, verify: bool = True) -> dict:
     "The manifest of a finished dataset, with every shard checked (schema version, presence, SHA-256)."
     path = Path(path)
@@ -215,7 +215,7 @@ def load_shard(path: str) -> dict:
     except OSError as e: raise ValueError(f'shard {path} cannot be read (truncated or not HDF5): {e}') from None
     return out
 
-# %% ../nbs/04_dataset.ipynb #2c8feded
+# %% ../nbs/04_dataset.ipynb #493bc5b8
 import torch
 
 def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:
@@ -233,7 +233,7 @@ def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:
         if seen >= max_sequences: break
     n = np.maximum(n, 1)
     mean = s1 / n; std = np.sqrt(np.maximum(s2 / n - mean ** 2, 1e-12))
-    stats = dict(mean=mean.tolist(), std=std.tolist(), slots=list(SLOTS), sequences=seen)
+    stats = dict(mean=mean.tolist(), std=std.tolist(), sensor_names=list(SLOTS), sequences=seen)
     _write_json(spath, stats)
     return stats
 

@@ -11,7 +11,7 @@ __all__ = ['ISCHIUM', 'EXERCISES', 'PHASES', 'FAULTS', 'FAULT_SCALE', 'SQUAT', '
            'check_params', 'Motion', 'synthesize', 'synthesize_accepted', 'plot_squat_angles', 'film_strip',
            'plot_physics']
 
-# %% ../nbs/01b_exercises.ipynb #60e23c6f
+# %% ../nbs/01b_exercises.ipynb #dc4485a0
 from dataclasses import dataclass, field
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -20,7 +20,7 @@ from .body import (Body, JOINTS, BONES, DOF_NAMES, N_DOF, forward_kinematics, ce
 from .simulation import (build_model, playback, check_motion, CONTACT_SITES, SEAT_BONE,
                                          PlausibilityThresholds)
 
-# %% ../nbs/01b_exercises.ipynb #ba4d0bd6
+# %% ../nbs/01b_exercises.ipynb #1790453a
 _Y = np.array([0., 1., 0.])
 _LEG = {'R': (1, 2, 3), 'L': (4, 5, 6)}
 _D = {n: i for i, n in enumerate(DOF_NAMES)}
@@ -30,11 +30,9 @@ def _dot(a, b): return np.einsum('...i,...i->...', a, b)
 def _rot_y(a): return axis_angle_to_mat(_Y, np.asarray(a, float))
 def _rot_z(a): return axis_angle_to_mat(np.array([0., 0, 1]), np.asarray(a, float))
 
-def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
-    "Hip (3), knee (1) and ankle (3) angles that put the ankle at ankle_pos with the foot at foot_rot."
-    hip, knee, ankle = _LEG[side]
+def _knee(body, side, H, ankle_pos, foot_rot, swivel):
+    "Knee flexion (rad), knee position and swivel direction of a leg from hip centre H to the planted ankle."
     Lt, Ls = body.lengths['thigh'], body.lengths['shank']
-    H = pelvis_pos + pelvis_rot @ body.offsets[hip]
     v = ankle_pos - H
     d = np.linalg.norm(v, axis=-1)
     dc = np.clip(d, abs(Lt - Ls) + 1e-6, (Lt + Ls) * (1 - 1e-9))
@@ -47,6 +45,14 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     sw = np.asarray(swivel, float)[..., None]
     w = np.cos(sw) * fp + np.sin(sw) * med
     K = H + Lt * (np.cos(alpha)[..., None] * u + np.sin(alpha)[..., None] * w)
+    return kappa, K, u, w, dc, d
+
+def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
+    "Hip (3), knee (1) and ankle (3) angles that put the ankle at ankle_pos with the foot at foot_rot."
+    hip, knee, ankle = _LEG[side]
+    Lt, Ls = body.lengths['thigh'], body.lengths['shank']
+    H = pelvis_pos + pelvis_rot @ body.offsets[hip]
+    kappa, K, u, w, dc, d = _knee(body, side, H, ankle_pos, foot_rot, swivel)
     dt = (K - H) / Lt
     A = K + Ls * _unit(H + dc[..., None] * u - K)      # the ankle the leg reaches (== ankle_pos when reachable)
     s = (A - K) / Ls
@@ -58,7 +64,7 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     return dict(hip=hinge_angles(hip, np.swapaxes(pelvis_rot, -1, -2) @ Rt), knee=kappa,
                 ankle=hinge_angles(ankle, np.swapaxes(Rs, -1, -2) @ foot_rot), K=K, reach=d / (Lt + Ls))
 
-# %% ../nbs/01b_exercises.ipynb #fd893d38
+# %% ../nbs/01b_exercises.ipynb #0fe705a0
 def _min_jerk(x): x = np.clip(x, 0, 1); return x ** 3 * (10 - 15 * x + 6 * x * x)
 
 def foot_poses(body, ankles, yaw, heel_lift=0.):
@@ -91,7 +97,7 @@ class StancePlan:
     extra: np.ndarray = None         # (T, N_DOF) angles added to the solution (postural noise, head turns)
     smooth: float = 0.               # std of a Gaussian smoothing of the solved pelvis path and lean, frames
 
-# %% ../nbs/01b_exercises.ipynb #b7b54001
+# %% ../nbs/01b_exercises.ipynb #86ebfb27
 ISCHIUM = SEAT_BONE * [1, 0, 1]  # midpoint of the seat bones in the pelvis frame, x stature
 
 def _sagittal(v): return np.arctan2(v[..., 0], v[..., 2])  # angle from vertical, forward positive (subject faces +x)
@@ -156,6 +162,16 @@ def _pose(body, plan, x, lean_abs, idx=slice(None)):
     df = (ang[:, _D['RAnkle_flex']] + ang[:, _D['LAnkle_flex']]) / 2
     return ang, pos, quat, df, tibia
 
+def _tibia(body, plan, x):
+    "Mean sagittal tibia angle for pelvis forward position x, from the leg geometry alone (no joint angles needed)."
+    y = (plan.feet[0][0][:, 1] + plan.feet[1][0][:, 1]) / 2 + plan.shift_y
+    z = _height(body, plan, x, y, slice(None))
+    out = 0.
+    for (A, Rf), hip, side, sw in zip(plan.feet, (1, 4), 'RL', plan.swivel):
+        H = np.stack([x, y + body.offsets[hip][1], z], -1)   # hip centres: pelvis pitch leaves their lateral offsets in place
+        out = out + _sagittal(_knee(body, side, H, A, Rf, sw)[1] - A) / 2
+    return out
+
 def _com_x(body, ang, pos, quat):
     P, R = forward_kinematics(body, ang, pos, quat)
     return center_of_mass(body, P, R)[:, 0]
@@ -186,9 +202,11 @@ def solve_stance(body, plan):
     "Balance a plan: the pelvis position (and, where ankle dorsiflexion runs out, extra trunk lean) that puts the centre of mass on target."
     T = len(plan.knee)
     lo, hi = _reach(body, plan)
-    def lean_of(tibia): return plan.lean + (tibia if plan.lean_mode == 'tibia' else 0)
+    def lean_of(x):
+        if plan.lean_mode != 'tibia': return plan.lean
+        return plan.lean + _tibia(body, plan, x)
     def pose(x, lean=None):
-        if lean is None: lean = lean_of(_pose(body, plan, x, np.asarray(plan.lean) * 0)[4])
+        if lean is None: lean = lean_of(x)
         return _pose(body, plan, x, lean), lean
     def err(x):
         (ang, pos, quat, _, _), _ = pose(x)
@@ -212,7 +230,7 @@ def solve_stance(body, plan):
     ang, pos, quat, _, _ = _pose(body, plan, x, lean)
     return ang, pos, quat, x, lean
 
-# %% ../nbs/01b_exercises.ipynb #b56faad1
+# %% ../nbs/01b_exercises.ipynb #c1ee0112
 EXERCISES = {}  # name -> (synthesis function, parameter ranges)
 
 def exercise(name, ranges):
@@ -282,7 +300,7 @@ def measure_faults(joints: np.ndarray,  # (T, 17, 3) joint positions, m
     Q = np.array(rows).reshape(-1, len(FAULTS))
     return Q, np.stack([severity(n, Q[:, i]) for i, n in enumerate(FAULTS)], -1)
 
-# %% ../nbs/01b_exercises.ipynb #c1e4e883
+# %% ../nbs/01b_exercises.ipynb #94390d9f
 def _timeline(fps, segments):
     "Per-frame profile p (min-jerk between each segment's start and end values), phase and repetition index."
     p, phase, rep = [], [], []
@@ -328,7 +346,7 @@ def _swivel_for_fppa(body, plan, pos, quat, target, side):
     Rp = quat_to_mat(quat)
     H = pos + Rp @ body.offsets[_LEG[side][0]]
     lat = np.array([0., 1., 0.])
-    f = lambda sw: _fppa(H, leg_ik(body, side, pos, Rp, A, Rf, sw)['K'], A, lat, side) - target
+    f = lambda sw: _fppa(H, _knee(body, side, H, A, Rf, sw)[1], A, lat, side) - target
     need = f(np.zeros(len(target))) < 0
     return np.where(need, _bisect(f, np.zeros(len(target)), np.full(len(target), 1.2), iters=25), 0.)
 
@@ -389,7 +407,7 @@ def squat(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=(lift > np.deg2rad(0.2),) * 2),
                 phase=phase, rep=rep, requested=req)
 
-# %% ../nbs/01b_exercises.ipynb #86f47a4b
+# %% ../nbs/01b_exercises.ipynb #5067dbd5
 LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
              lean_deg=(0., 15.), pelvis_ratio=(0.5, 0.85), eccentric_s=(1., 2.5), pause_s=(0., 0.8), concentric_s=(0.8, 2.),
              rest_s=(0.3, 1.2), variability=(0., 0.08), com_share=(0.45, 0.65), toe_out_deg=(0., 15.), front_side=(-1., 1.))
@@ -515,7 +533,7 @@ def idle(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=np.zeros(T, np.int8), rep=np.full(T, -1, np.int16))
 
-# %% ../nbs/01b_exercises.ipynb #8c9d991b
+# %% ../nbs/01b_exercises.ipynb #fee625da
 def sample_params(exercise: str,                # a name in EXERCISES
                   rng: np.random.Generator,     # the stream to draw from
                   fault_rate: float = 0.5,      # probability that a repetition set carries at least one form fault
@@ -607,7 +625,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
                   rep, faults.astype(np.float32), S, Q, req, seat, plaus)
 
-# %% ../nbs/01b_exercises.ipynb #047c1992
+# %% ../nbs/01b_exercises.ipynb #088f0542
 def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: int = 0,
                         max_attempts: int = 10,  # redraws before giving up
                         **kwargs) -> Motion:
@@ -618,7 +636,7 @@ def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: in
         if m.accepted: return m
     raise RuntimeError(f'{exercise}: no accepted motion in {max_attempts} attempts (seed {seed}); last: {m.plausibility.reasons}')
 
-# %% ../nbs/01b_exercises.ipynb #33154657
+# %% ../nbs/01b_exercises.ipynb #d57d9bb8
 def plot_squat_angles(m: Motion,        # a squat from synthesize
                       bands: dict = None,  # name -> (lo, hi) literature peak range, deg
                       ax=None):
@@ -637,7 +655,7 @@ def plot_squat_angles(m: Motion,        # a squat from synthesize
     ax.set_xlabel('time (s)'); ax.set_ylabel('angle (deg)'); ax.legend(fontsize=7, ncol=4, loc='upper right')
     return ax, {k: float(v.max()) for k, v in lines.items()}
 
-# %% ../nbs/01b_exercises.ipynb #8fdf3345
+# %% ../nbs/01b_exercises.ipynb #0e7fa55c
 def _draw(ax, J, view, dx, color='k'):
     "One skeleton: joints J (17, 3), side ('side': x forward) or front view, shifted by dx."
     h = 0 if view == 'side' else 1
@@ -664,7 +682,7 @@ def film_strip(rows: list,         # of (label, Motion, repetition index, view '
     fig.tight_layout(pad=0.2)
     return fig
 
-# %% ../nbs/01b_exercises.ipynb #e291bf8e
+# %% ../nbs/01b_exercises.ipynb #910d799e
 def plot_physics(m: Motion, body: Body):
     "Root residual force and the fore-aft centre of pressure against the feet, over time."
     import matplotlib.pyplot as plt

@@ -1,0 +1,24 @@
+"""Shared pieces of the benchmark scripts: the bare mj_inverse baseline and atomic JSON output."""
+import json, time
+from pathlib import Path
+import numpy as np
+import mujoco
+
+def mj_inverse_frames_per_s(model, qpos, qvel, qacc, repeats: int = 3) -> float:
+    "Frames per second of bare mj_inverse (contacts off, as in playback) over the given frames, best of `repeats`."
+    d = mujoco.MjData(model)
+    model.opt.disableflags |= mujoco.mjtDisableBit.mjDSBL_CONTACT
+    best = np.inf
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for q, v, a in zip(qpos, qvel, qacc):
+            d.qpos[:], d.qvel[:], d.qacc[:] = q, v, a
+            mujoco.mj_inverse(model, d)
+        best = min(best, time.perf_counter() - t)
+    return len(qpos) / best
+
+def write_json(path, obj):
+    "Write JSON atomically (temp file, then rename)."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=2)); tmp.replace(path)
+    print(f'wrote {path}')
