@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'PRESETS', 'DatasetConfig', 'preset', 'make_sequence', 'PhysicsDataEngine', 'open_dataset',
            'load_shard', 'WindowDataset']
 
-# %% ../nbs/04_dataset.ipynb #f2e0c0a1
+# %% ../nbs/04_dataset.ipynb #16e6def1
 from dataclasses import dataclass, field, asdict, replace
 import hashlib, json, os, multiprocessing as mp
 from pathlib import Path
@@ -18,12 +18,12 @@ import mujoco
 from tqdm.auto import tqdm
 import quantumleap_pose
 from .body import make_body, JOINTS
-from .simulation import build_model, playback
+from .simulation import build_model, playback, check_motion
 from .exercises import synthesize, EXERCISE_NAMES, EXERCISES, FAULTS, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
 from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue, DEVICE_SITES
 
-# %% ../nbs/04_dataset.ipynb #74be904e
+# %% ../nbs/04_dataset.ipynb #8570af0f
 SCHEMA_VERSION = 1
 SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
 
@@ -54,7 +54,7 @@ def preset(name: str) -> tuple:
     if name not in PRESETS: raise ValueError(f'unknown preset {name!r}; expected one of {tuple(PRESETS)}')
     return PRESETS[name]
 
-# %% ../nbs/04_dataset.ipynb #3d7b541d
+# %% ../nbs/04_dataset.ipynb #61269f96
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
 def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
@@ -70,39 +70,44 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
         if 'reps' in params: params['reps'] = int(lo)
         long_enough = lambda m: (len(m.qpos) - 1) / cfg.sim_fps >= dur + 0.2   # room for the window and a margin
         while True:  # as few repetitions as cover the window
-            m = synthesize(d['exercise'], body, params, seed=s % 2 ** 32, fps=cfg.sim_fps)
+            m = synthesize(d['exercise'], body, params, seed=s % 2 ** 32, fps=cfg.sim_fps, check=False)
             if long_enough(m) or 'reps' not in params or params['reps'] >= hi: break
             params['reps'] += 1
-        if m.accepted and long_enough(m): break
+        if not long_enough(m): continue
+        t0 = rng.uniform(0.05, (len(m.qpos) - 1) / cfg.sim_fps - dur - 0.05)  # window start, true time
+        a = max(0, int(np.floor((t0 - 0.3) * cfg.sim_fps)))                 # the window and 0.3 s either side
+        b = min(len(m.qpos), int(np.ceil((t0 + dur + 0.3) * cfg.sim_fps)) + 1)
+        model = build_model(body, cfg.sim_fps)
+        for dev in d['devices'].values():
+            i = mujoco.mj_name2id(model, mujoco.mjtObj.mjOBJ_SITE, dev['site'])
+            model.site_pos[i] += dev['offset']; model.site_quat[i] = dev['quat']
+        pb = playback(model, m.qpos[a:b], cfg.sim_fps)                      # one playback: physics check and IMUs
+        plaus = check_motion(body, pb, m.contacts[a:b], None if np.isnan(m.seat_height) else m.seat_height)
+        if plaus.accepted: break
     else: raise RuntimeError(f'sequence {index} (seed {seed}): nothing accepted in {cfg.max_attempts} attempts')
-    model = build_model(body, cfg.sim_fps)
-    for dev in d['devices'].values():
-        i = mujoco.mj_name2id(model, mujoco.mjtObj.mjOBJ_SITE, dev['site'])
-        model.site_pos[i] += dev['offset']; model.site_quat[i] = dev['quat']
-    pb = playback(model, m.qpos, cfg.sim_fps, jacobians=False)
-    t_sim = np.arange(len(m.qpos)) / cfg.sim_fps
-    t0 = rng.uniform(0.05, t_sim[-1] - dur - 0.05)                    # window start, true time
+    t_sim = np.arange(a, b) / cfg.sim_fps
     t = t0 + np.arange(cfg.seq_len) / cfg.sample_rate
     imu = np.zeros((cfg.seq_len, len(SLOTS), 6), np.float32); mask = np.zeros(len(SLOTS), bool)
     for name, dev in d['devices'].items():
         x = soft_tissue(ideal_imu(pb, (dev['site'],))[:, 0], cfg.sim_fps, **dev['soft'])
         td, y = simulate_device(x, cfg.sim_fps, DeviceSpec(**dev['spec']), np.random.default_rng(dev['seed']), dev['clock_offset'])
+        td = td + t_sim[0]                                               # the playback starts at frame a
         k = SLOTS.index(_slot(dev['site']))
         imu[:, k] = np.stack([np.interp(t, td, y[:, c]) for c in range(6)], -1)  # the app aligns by device timestamps
         mask[k] = True
-    near = np.clip(np.round(t * cfg.sim_fps).astype(int), 0, len(t_sim) - 1)
-    interp = lambda a: np.stack([np.interp(t, t_sim, c) for c in a.reshape(len(a), -1).T], -1).reshape((len(t),) + a.shape[1:])
+    near = np.clip(np.round(t * cfg.sim_fps).astype(int), 0, len(m.qpos) - 1)
+    joints = np.stack([np.interp(t, t_sim, c) for c in m.joints[a:b].reshape(b - a, -1).T], -1).reshape(len(t), 17, 3)
     quat = m.qpos[near, 3:7]
     ff = m.faults[near]
-    meta = dict(draw=d, params=m.params, window_start_s=float(t0), attempts=attempt + 1, physics=m.plausibility.scores)
-    return dict(imu=imu, sensor_mask=mask, joints=interp(m.joints).astype(np.float32), root_quat=quat.astype(np.float32),
+    meta = dict(draw=d, params=m.params, window_start_s=float(t0), attempts=attempt + 1, physics=plaus.scores)
+    return dict(imu=imu, sensor_mask=mask, joints=joints.astype(np.float32), root_quat=quat.astype(np.float32),
                 exercise=np.int8(EXERCISE_NAMES.index(d['exercise'])), phase=m.phase[near].astype(np.int8),
                 rep=m.rep[near].astype(np.int16), frame_faults=ff.astype(np.float32),
                 form_faults=(np.max(ff, 0) if not np.isnan(ff).all() else np.full(len(FAULTS), np.nan)).astype(np.float32),
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
-# %% ../nbs/04_dataset.ipynb #3eab6d20
+# %% ../nbs/04_dataset.ipynb #8d38a89e
 def _sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -140,7 +145,7 @@ def _versions():
     return dict(quantumleap_pose=quantumleap_pose.__version__, numpy=numpy.__version__, scipy=scipy.__version__,
                 mujoco=mujoco.__version__, h5py=h5py.__version__)
 
-# %% ../nbs/04_dataset.ipynb #abd52148
+# %% ../nbs/04_dataset.ipynb #91a3c1cd
 class PhysicsDataEngine:
     "Generates physics-checked, domain-randomised IMU/pose datasets."
     def __init__(self, config: DatasetConfig | str = 'debug'):  # a DatasetConfig or a preset name
@@ -187,7 +192,7 @@ class PhysicsDataEngine:
         bar.close()
         return mpath
 
-# %% ../nbs/04_dataset.ipynb #c9fbc2d7
+# %% ../nbs/04_dataset.ipynb #4e0d8445
 def open_dataset(path: str, verify: bool = True) -> dict:
     "The manifest of a finished dataset, with every shard checked (schema version, presence, SHA-256)."
     path = Path(path)
@@ -215,7 +220,7 @@ def load_shard(path: str) -> dict:
     except OSError as e: raise ValueError(f'shard {path} cannot be read (truncated or not HDF5): {e}') from None
     return out
 
-# %% ../nbs/04_dataset.ipynb #493bc5b8
+# %% ../nbs/04_dataset.ipynb #90ba363a
 import torch
 
 def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:

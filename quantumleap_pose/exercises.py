@@ -11,7 +11,7 @@ __all__ = ['ISCHIUM', 'EXERCISES', 'PHASES', 'FAULTS', 'FAULT_SCALE', 'SQUAT', '
            'check_params', 'Motion', 'synthesize', 'synthesize_accepted', 'plot_squat_angles', 'film_strip',
            'plot_physics']
 
-# %% ../nbs/01b_exercises.ipynb #dc4485a0
+# %% ../nbs/01b_exercises.ipynb #ff69bd7e
 from dataclasses import dataclass, field
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -20,12 +20,16 @@ from .body import (Body, JOINTS, BONES, DOF_NAMES, N_DOF, forward_kinematics, ce
 from .simulation import (build_model, playback, check_motion, CONTACT_SITES, SEAT_BONE,
                                          PlausibilityThresholds)
 
-# %% ../nbs/01b_exercises.ipynb #1790453a
+# %% ../nbs/01b_exercises.ipynb #35492c9a
 _Y = np.array([0., 1., 0.])
 _LEG = {'R': (1, 2, 3), 'L': (4, 5, 6)}
 _D = {n: i for i, n in enumerate(DOF_NAMES)}
 
-def _unit(v): return v / np.linalg.norm(v, axis=-1, keepdims=True)
+def _unit(v): return v / np.sqrt(np.einsum('...i,...i->...', v, v))[..., None]
+def _cross(a, b):
+    "Cross product of (..., 3) arrays (np.cross is slow on small arrays)."
+    return np.stack([a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1], a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2],
+                     a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]], -1)
 def _dot(a, b): return np.einsum('...i,...i->...', a, b)
 def _rot_y(a): return axis_angle_to_mat(_Y, np.asarray(a, float))
 def _rot_z(a): return axis_angle_to_mat(np.array([0., 0, 1]), np.asarray(a, float))
@@ -41,7 +45,7 @@ def _knee(body, side, H, ankle_pos, foot_rot, swivel):
     alpha = np.arccos(np.clip((Lt ** 2 + dc ** 2 - Ls ** 2) / (2 * Lt * dc), -1, 1))
     f = foot_rot[..., :, 0]
     fp = _unit(f - _dot(f, u)[..., None] * u)
-    med = np.cross(fp, u) * (1 if side == 'R' else -1)
+    med = _cross(fp, u) * (1 if side == 'R' else -1)
     sw = np.asarray(swivel, float)[..., None]
     w = np.cos(sw) * fp + np.sin(sw) * med
     K = H + Lt * (np.cos(alpha)[..., None] * u + np.sin(alpha)[..., None] * w)
@@ -58,13 +62,13 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     s = (A - K) / Ls
     xt = _unit(np.cos(kappa)[..., None] * dt - s + 1e-3 * (w - _dot(w, dt)[..., None] * dt))
     zt = -dt
-    yt = np.cross(zt, xt)
+    yt = _cross(zt, xt)
     Rt = np.stack([xt, yt, zt], -1)
     Rs = Rt @ _rot_y(kappa)
     return dict(hip=hinge_angles(hip, np.swapaxes(pelvis_rot, -1, -2) @ Rt), knee=kappa,
                 ankle=hinge_angles(ankle, np.swapaxes(Rs, -1, -2) @ foot_rot), K=K, reach=d / (Lt + Ls))
 
-# %% ../nbs/01b_exercises.ipynb #0fe705a0
+# %% ../nbs/01b_exercises.ipynb #14aa955d
 def _min_jerk(x): x = np.clip(x, 0, 1); return x ** 3 * (10 - 15 * x + 6 * x * x)
 
 def foot_poses(body, ankles, yaw, heel_lift=0.):
@@ -97,7 +101,7 @@ class StancePlan:
     extra: np.ndarray = None         # (T, N_DOF) angles added to the solution (postural noise, head turns)
     smooth: float = 0.               # std of a Gaussian smoothing of the solved pelvis path and lean, frames
 
-# %% ../nbs/01b_exercises.ipynb #86ebfb27
+# %% ../nbs/01b_exercises.ipynb #4cb862ec
 ISCHIUM = SEAT_BONE * [1, 0, 1]  # midpoint of the seat bones in the pelvis frame, x stature
 
 def _sagittal(v): return np.arctan2(v[..., 0], v[..., 2])  # angle from vertical, forward positive (subject faces +x)
@@ -176,7 +180,7 @@ def _com_x(body, ang, pos, quat):
     P, R = forward_kinematics(body, ang, pos, quat)
     return center_of_mass(body, P, R)[:, 0]
 
-def _bisect(f, lo, hi, iters=22):
+def _bisect(f, lo, hi, iters=16):
     "Vectorised bisection for an increasing f: the x in [lo, hi] where f(x) = 0 (clipped to the ends)."
     lo, hi = lo.copy(), hi.copy()
     for _ in range(iters):
@@ -230,7 +234,7 @@ def solve_stance(body, plan):
     ang, pos, quat, _, _ = _pose(body, plan, x, lean)
     return ang, pos, quat, x, lean
 
-# %% ../nbs/01b_exercises.ipynb #c1ee0112
+# %% ../nbs/01b_exercises.ipynb #7ee7cf10
 EXERCISES = {}  # name -> (synthesis function, parameter ranges)
 
 def exercise(name, ranges):
@@ -300,7 +304,7 @@ def measure_faults(joints: np.ndarray,  # (T, 17, 3) joint positions, m
     Q = np.array(rows).reshape(-1, len(FAULTS))
     return Q, np.stack([severity(n, Q[:, i]) for i, n in enumerate(FAULTS)], -1)
 
-# %% ../nbs/01b_exercises.ipynb #94390d9f
+# %% ../nbs/01b_exercises.ipynb #45347c2b
 def _timeline(fps, segments):
     "Per-frame profile p (min-jerk between each segment's start and end values), phase and repetition index."
     p, phase, rep = [], [], []
@@ -348,7 +352,7 @@ def _swivel_for_fppa(body, plan, pos, quat, target, side):
     lat = np.array([0., 1., 0.])
     f = lambda sw: _fppa(H, _knee(body, side, H, A, Rf, sw)[1], A, lat, side) - target
     need = f(np.zeros(len(target))) < 0
-    return np.where(need, _bisect(f, np.zeros(len(target)), np.full(len(target), 1.2), iters=25), 0.)
+    return np.where(need, _bisect(f, np.zeros(len(target)), np.full(len(target), 1.2)), 0.)
 
 SQUAT = dict(reps=(1, 6), depth_deg=(45., 145.), stance=(0.9, 1.7), toe_out_deg=(0., 30.), lean_style_deg=(-5., 12.),
              pelvis_ratio=(0.8, 0.95), eccentric_s=(1., 3.), pause_s=(0., 1.), concentric_s=(0.8, 2.), rest_s=(0.3, 1.5),
@@ -407,7 +411,7 @@ def squat(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=(lift > np.deg2rad(0.2),) * 2),
                 phase=phase, rep=rep, requested=req)
 
-# %% ../nbs/01b_exercises.ipynb #5067dbd5
+# %% ../nbs/01b_exercises.ipynb #8ae89438
 LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
              lean_deg=(0., 15.), pelvis_ratio=(0.5, 0.85), eccentric_s=(1., 2.5), pause_s=(0., 0.8), concentric_s=(0.8, 2.),
              rest_s=(0.3, 1.2), variability=(0., 0.08), com_share=(0.45, 0.65), toe_out_deg=(0., 15.), front_side=(-1., 1.))
@@ -533,7 +537,7 @@ def idle(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=np.zeros(T, np.int8), rep=np.full(T, -1, np.int16))
 
-# %% ../nbs/01b_exercises.ipynb #fee625da
+# %% ../nbs/01b_exercises.ipynb #19cc432b
 def sample_params(exercise: str,                # a name in EXERCISES
                   rng: np.random.Generator,     # the stream to draw from
                   fault_rate: float = 0.5,      # probability that a repetition set carries at least one form fault
@@ -625,7 +629,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
                   rep, faults.astype(np.float32), S, Q, req, seat, plaus)
 
-# %% ../nbs/01b_exercises.ipynb #088f0542
+# %% ../nbs/01b_exercises.ipynb #c031360f
 def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: int = 0,
                         max_attempts: int = 10,  # redraws before giving up
                         **kwargs) -> Motion:
@@ -636,7 +640,7 @@ def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: in
         if m.accepted: return m
     raise RuntimeError(f'{exercise}: no accepted motion in {max_attempts} attempts (seed {seed}); last: {m.plausibility.reasons}')
 
-# %% ../nbs/01b_exercises.ipynb #d57d9bb8
+# %% ../nbs/01b_exercises.ipynb #c8bc5094
 def plot_squat_angles(m: Motion,        # a squat from synthesize
                       bands: dict = None,  # name -> (lo, hi) literature peak range, deg
                       ax=None):
@@ -655,7 +659,7 @@ def plot_squat_angles(m: Motion,        # a squat from synthesize
     ax.set_xlabel('time (s)'); ax.set_ylabel('angle (deg)'); ax.legend(fontsize=7, ncol=4, loc='upper right')
     return ax, {k: float(v.max()) for k, v in lines.items()}
 
-# %% ../nbs/01b_exercises.ipynb #0e7fa55c
+# %% ../nbs/01b_exercises.ipynb #cfbf28e5
 def _draw(ax, J, view, dx, color='k'):
     "One skeleton: joints J (17, 3), side ('side': x forward) or front view, shifted by dx."
     h = 0 if view == 'side' else 1
@@ -682,7 +686,7 @@ def film_strip(rows: list,         # of (label, Motion, repetition index, view '
     fig.tight_layout(pad=0.2)
     return fig
 
-# %% ../nbs/01b_exercises.ipynb #910d799e
+# %% ../nbs/01b_exercises.ipynb #d24ed79d
 def plot_physics(m: Motion, body: Body):
     "Root residual force and the fore-aft centre of pressure against the feet, over time."
     import matplotlib.pyplot as plt
