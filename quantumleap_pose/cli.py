@@ -7,15 +7,15 @@ Docs: https://quantumleap.github.io/quantumleap-pose/cli.html.md"""
 # %% auto #0
 __all__ = ['demo', 'generate', 'main']
 
-# %% ../nbs/90_cli.ipynb #ebcf5f1e
-import argparse, sys
+# %% ../nbs/90_cli.ipynb #7641d2d5
+import argparse
 from pathlib import Path
 import numpy as np
 from .body import sample_subjects, forward_kinematics, center_of_mass, plot_bodies, N_DOF
 from .exercises import synthesize_accepted, film_strip, FAULTS
 from .dataset import PhysicsDataEngine, preset, PRESETS
 
-# %% ../nbs/90_cli.ipynb #be1129c1
+# %% ../nbs/90_cli.ipynb #398d7b86
 def demo(seed: int = 0,            # seed for the subject sampler
          out: str = 'demo_out',    # folder for the figure
         ) -> list:                 # of dicts, one row per subject
@@ -54,7 +54,7 @@ def demo(seed: int = 0,            # seed for the subject sampler
     print(f'figure: {path}')
     return rows
 
-# %% ../nbs/90_cli.ipynb #be9f5842
+# %% ../nbs/90_cli.ipynb #ead9751f
 def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out: str = None, seed: int = 0, workers: int = 1):
     "Generate (or finish) a dataset; print where it is and how long it took."
     import time
@@ -65,7 +65,7 @@ def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out:
     print(f'{n or n_default} sequences in {out} ({time.perf_counter() - t:.1f} s); manifest: {man}')
     return man
 
-# %% ../nbs/90_cli.ipynb #bfb7771b
+# %% ../nbs/90_cli.ipynb #a6ca0933
 def main(argv: list = None, # arguments (default: sys.argv[1:])
         ) -> int:           # exit status
     "The `qlpose` command."

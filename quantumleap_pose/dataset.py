@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'PRESETS', 'DatasetConfig', 'preset', 'make_sequence', 'PhysicsDataEngine', 'open_dataset',
            'load_shard', 'WindowDataset']
 
-# %% ../nbs/04_dataset.ipynb #16e6def1
+# %% ../nbs/04_dataset.ipynb #9f0cf09d
 from dataclasses import dataclass, field, asdict, replace
 import hashlib, json, os, multiprocessing as mp
 from pathlib import Path
@@ -21,9 +21,9 @@ from .body import make_body, JOINTS
 from .simulation import build_model, playback, check_motion
 from .exercises import synthesize, EXERCISE_NAMES, EXERCISES, FAULTS, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
-from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue, DEVICE_SITES
+from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue
 
-# %% ../nbs/04_dataset.ipynb #8570af0f
+# %% ../nbs/04_dataset.ipynb #9037251e
 SCHEMA_VERSION = 1
 SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
 
@@ -54,7 +54,7 @@ def preset(name: str) -> tuple:
     if name not in PRESETS: raise ValueError(f'unknown preset {name!r}; expected one of {tuple(PRESETS)}')
     return PRESETS[name]
 
-# %% ../nbs/04_dataset.ipynb #61269f96
+# %% ../nbs/04_dataset.ipynb #4944817e
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
 def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
@@ -107,7 +107,7 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
-# %% ../nbs/04_dataset.ipynb #8d38a89e
+# %% ../nbs/04_dataset.ipynb #60b4b476
 def _sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -145,7 +145,7 @@ def _versions():
     return dict(quantumleap_pose=quantumleap_pose.__version__, numpy=numpy.__version__, scipy=scipy.__version__,
                 mujoco=mujoco.__version__, h5py=h5py.__version__)
 
-# %% ../nbs/04_dataset.ipynb #91a3c1cd
+# %% ../nbs/04_dataset.ipynb #250d3335
 class PhysicsDataEngine:
     "Generates physics-checked, domain-randomised IMU/pose datasets."
     def __init__(self, config: DatasetConfig | str = 'debug'):  # a DatasetConfig or a preset name
@@ -192,7 +192,7 @@ class PhysicsDataEngine:
         bar.close()
         return mpath
 
-# %% ../nbs/04_dataset.ipynb #4e0d8445
+# %% ../nbs/04_dataset.ipynb #4d8e82c0
 def open_dataset(path: str, verify: bool = True) -> dict:
     "The manifest of a finished dataset, with every shard checked (schema version, presence, SHA-256)."
     path = Path(path)
@@ -220,7 +220,7 @@ def load_shard(path: str) -> dict:
     except OSError as e: raise ValueError(f'shard {path} cannot be read (truncated or not HDF5): {e}') from None
     return out
 
-# %% ../nbs/04_dataset.ipynb #90ba363a
+# %% ../nbs/04_dataset.ipynb #be66524b
 import torch
 
 def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:

@@ -8,13 +8,13 @@ Docs: https://quantumleap.github.io/quantumleap-pose/imu.html.md"""
 __all__ = ['G', 'SENSOR_ORDER', 'PRESETS', 'DIP_FROM_ZUP', 'ideal_imu', 'finite_difference_imu', 'DeviceSpec', 'flicker_bias',
            'simulate_device', 'allan_deviation', 'allan_fit', 'to_coremotion', 'to_world_free', 'from_world_free']
 
-# %% ../nbs/02_imu.ipynb #dc1dc313
-from dataclasses import dataclass, replace
+# %% ../nbs/02_imu.ipynb #8d847889
+from dataclasses import dataclass
 import numpy as np
 from scipy.signal import butter, sosfilt, lfilter
-from .simulation import Playback, wearable_sites
+from .simulation import Playback
 
-# %% ../nbs/02_imu.ipynb #033d5162
+# %% ../nbs/02_imu.ipynb #1ddbc135
 G = 9.81  # m/s^2, MuJoCo's default gravity magnitude (world z up)
 SENSOR_ORDER = ('pocket_R', 'pocket_L', 'watch_L', 'watch_R', 'earbud_L', 'earbud_R', 'belt')  # the dataset's sensor axis
 
@@ -26,7 +26,7 @@ def ideal_imu(pb: Playback,            # from simulation.playback
     if missing: raise ValueError(f'sites {missing} have no IMU in this model; expected names from {SENSOR_ORDER}')
     return np.stack([np.concatenate([pb.sensors[f'{s}_acc'], pb.sensors[f'{s}_gyro']], -1) for s in sites], 1)
 
-# %% ../nbs/02_imu.ipynb #6f34f028
+# %% ../nbs/02_imu.ipynb #433171c0
 def _log_so3(R):
     "Rotation vectors of rotation matrices (..., 3, 3)."
     c = np.clip((np.trace(R, axis1=-2, axis2=-1) - 1) / 2, -1, 1)
@@ -49,7 +49,7 @@ def finite_difference_imu(pos: np.ndarray,  # (T, 3) site positions, world, m
     w[0], w[-1] = w[1], w[-2]
     return np.concatenate([f, w], -1)
 
-# %% ../nbs/02_imu.ipynb #3153c7d8
+# %% ../nbs/02_imu.ipynb #baed32a6
 @dataclass(frozen=True)
 class DeviceSpec:
     "Error model of one IMU device (per axis values; turn-on terms are standard deviations of a per-recording draw)."
@@ -100,7 +100,7 @@ def flicker_bias(n: int,                  # samples
         out += lfilter([1.], [1., -phi], e, axis=0)  # x[k] = phi x[k-1] + e[k]
     return out
 
-# %% ../nbs/02_imu.ipynb #3ad40adb
+# %% ../nbs/02_imu.ipynb #8f670a29
 def simulate_device(x: np.ndarray,              # (T, 6) ideal specific force (m/s^2) and angular velocity (rad/s)
                     fps: float,                 # rate of x, Hz
                     spec: DeviceSpec,           # the device
@@ -129,7 +129,7 @@ def simulate_device(x: np.ndarray,              # (T, 6) ideal specific force (m
         out[:, 3 * k:3 * k + 3] = np.round(np.clip(v, -rng_lim, rng_lim) / lsb) * lsb
     return t + clock_offset, out
 
-# %% ../nbs/02_imu.ipynb #ec9cb199
+# %% ../nbs/02_imu.ipynb #46d380c5
 def allan_deviation(x: np.ndarray,     # (n,) or (n, k) samples at a constant rate
                     fs: float,         # sample rate, Hz
                     taus: np.ndarray = None,  # averaging times, s (default: log-spaced)
@@ -151,7 +151,7 @@ def allan_fit(taus: np.ndarray, adev: np.ndarray, lo: float = 1., hi: float = 50
     (n2, b2), *_ = np.linalg.lstsq(A, np.ones(k.sum()), rcond=None)
     return float(np.sqrt(max(n2, 0))), float(np.sqrt(max(b2, 0)) / 0.664)
 
-# %% ../nbs/02_imu.ipynb #80a1c1e7
+# %% ../nbs/02_imu.ipynb #0e3a4dd9
 def to_coremotion(acc: np.ndarray,  # (..., 3) specific force in the sensor frame, m/s^2 (MuJoCo / Android sign)
                   rot: np.ndarray,  # (..., 3, 3) sensor-to-world rotations (world z up)
                  ) -> dict:         # raw, gravity, user acceleration (G), as CoreMotion reports them

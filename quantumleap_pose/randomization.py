@@ -9,15 +9,15 @@ __all__ = ['DEVICE_SITES', 'NOMINAL_BODY', 'POCKET_ORIENTATIONS', 'Group', 'Subj
            'PlacementGroup', 'SoftTissueGroup', 'HardwareGroup', 'TimingGroup', 'RandomizationConfig', 'draw',
            'soft_tissue']
 
-# %% ../nbs/03_randomization.ipynb #5454d654
+# %% ../nbs/03_randomization.ipynb #90e39ee0
 from dataclasses import dataclass, field, asdict, replace
 import numpy as np
 from scipy.signal import lfilter, bilinear
-from .body import make_body, sample_subject, quat_to_mat
+from .body import sample_subject
 from .exercises import EXERCISE_NAMES, EXERCISES, sample_params, FAULTS
-from .imu import PRESETS, DeviceSpec
+from .imu import PRESETS
 
-# %% ../nbs/03_randomization.ipynb #9ac32499
+# %% ../nbs/03_randomization.ipynb #c835b7b9
 @dataclass
 class Group:
     "One group of random choices: `enabled=False` gives nominal values; `scale` widens its ranges."
@@ -83,7 +83,7 @@ class RandomizationConfig:
         groups = groups or tuple(self.__dataclass_fields__)
         return replace(self, **{g: replace(getattr(self, g), scale=scale) for g in groups})
 
-# %% ../nbs/03_randomization.ipynb #fd335c88
+# %% ../nbs/03_randomization.ipynb #2c87c83b
 DEVICE_SITES = {'phone': ('pocket_L', 'pocket_R'), 'watch': ('watch_L', 'watch_R'), 'earbud': ('earbud_L', 'earbud_R')}
 NOMINAL_BODY = dict(stature=1.76, mass=80.0, sex='male')
 
@@ -152,7 +152,7 @@ def draw(cfg: RandomizationConfig,      # the tree
                             spec=asdict(spec), clock_offset=clock, seed=int(rng.integers(2 ** 63)))
     return dict(body=body, exercise=ex, params=params, devices=devices, seed=int(rng.integers(2 ** 63)))
 
-# %% ../nbs/03_randomization.ipynb #c72d199c
+# %% ../nbs/03_randomization.ipynb #931502ee
 def soft_tissue(x: np.ndarray,     # (T, 6) ideal signals at the simulation rate
                 fps: float,        # Hz
                 freq_hz: float,    # natural frequency of the mount

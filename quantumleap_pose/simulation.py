@@ -8,15 +8,15 @@ Docs: https://quantumleap.github.io/quantumleap-pose/simulation.html.md"""
 __all__ = ['CONTACT_SITES', 'FOOT_SITES', 'SEAT_SITES', 'SEAT_BONE', 'STRENGTH_NM_PER_KG', 'wearable_sites', 'contact_sites',
            'build_model', 'Playback', 'playback', 'PlausibilityThresholds', 'Plausibility', 'check_motion']
 
-# %% ../nbs/01_simulation.ipynb #ffd06691
+# %% ../nbs/01_simulation.ipynb #51df4d11
 from dataclasses import dataclass, field
 import numpy as np
 import mujoco
 from scipy.optimize import nnls
 from .body import (Body, JOINTS, PARENTS, DOF_NAMES, DOF_JOINT, DOF_AXES, N_DOF,
-                                   forward_kinematics, quat_to_mat)
+                                   quat_to_mat)
 
-# %% ../nbs/01_simulation.ipynb #ddcc69a8
+# %% ../nbs/01_simulation.ipynb #02756731
 CONTACT_SITES = ('RHeel_lat', 'RHeel_med', 'RBall_lat', 'RBall_med', 'LHeel_lat', 'LHeel_med', 'LBall_lat', 'LBall_med',
                  'RIschium', 'LIschium')
 FOOT_SITES = CONTACT_SITES[:8]  # on the floor
@@ -50,7 +50,7 @@ def contact_sites(body: Body) -> dict:
     for side, y in (('R', -1), ('L', 1)): sites[side + 'Ischium'] = ('pelvis', SEAT_BONE * [1, y, 1] * H)
     return sites
 
-# %% ../nbs/01_simulation.ipynb #9d491be4
+# %% ../nbs/01_simulation.ipynb #552301e7
 def _body_inertial(body: Body, j: int):
     "Mass, CoM and 3x3 inertia about the CoM of the segments carried by joint j's body."
     segs = [s for s in body.segments if s.body == j]
@@ -100,7 +100,7 @@ def build_model(body: Body,          # the subject
             spec.add_sensor(name=f'{name}_{kind}', type=typ, objtype=mujoco.mjtObj.mjOBJ_SITE, objname=name)
     return spec.compile()
 
-# %% ../nbs/01_simulation.ipynb #949cc943
+# %% ../nbs/01_simulation.ipynb #037e547f
 @dataclass
 class Playback:
     "Everything kinematic playback measures, per frame."
@@ -160,7 +160,7 @@ def playback(model: mujoco.MjModel,  # from build_model
                     {n: srot[:, i].reshape(T, 3, 3) for i, n in enumerate(names)}, sensors, com,
                     {names[i]: jac[:, k] for k, i in enumerate(contact_ids)} if jacobians else {})
 
-# %% ../nbs/01_simulation.ipynb #005a51eb
+# %% ../nbs/01_simulation.ipynb #c1e8a489
 @dataclass
 class PlausibilityThresholds:
     "Acceptance thresholds of `check_motion` (heuristic, from physics-based character animation practice)."
@@ -186,7 +186,7 @@ def _strength(name):
     base = joint[1:] if joint[0] in 'LR' and joint[1].isupper() else joint
     return STRENGTH_NM_PER_KG.get(f'{base}_{motion}', STRENGTH_NM_PER_KG[base])
 
-# %% ../nbs/01_simulation.ipynb #6be673c7
+# %% ../nbs/01_simulation.ipynb #54355f40
 def _hull(pts):
     "Convex hull (counter-clockwise) of 2-D points, Andrew's monotone chain."
     pts = sorted(map(tuple, np.round(pts, 12)))
@@ -215,7 +215,7 @@ def _outside_distance(p, h):
     inside = all((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0 for a, b in edges)
     return 0. if inside else min(_seg_dist(p, a, b) for a, b in edges)
 
-# %% ../nbs/01_simulation.ipynb #9d146f0b
+# %% ../nbs/01_simulation.ipynb #136caa4c
 @dataclass
 class Plausibility:
     "What `check_motion` measured: per-frame traces, per-sequence scores, and the verdict."
