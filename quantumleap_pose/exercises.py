@@ -11,7 +11,7 @@ __all__ = ['ISCHIUM', 'EXERCISES', 'PHASES', 'FAULTS', 'FAULT_SCALE', 'SQUAT', '
            'check_params', 'Motion', 'synthesize', 'synthesize_accepted', 'plot_squat_angles', 'film_strip',
            'plot_physics']
 
-# %% ../nbs/01b_exercises.ipynb #dc14c0ae
+# %% ../nbs/01b_exercises.ipynb #eca39172
 from dataclasses import dataclass
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -20,7 +20,7 @@ from .body import (Body, JOINTS, BONES, DOF_NAMES, N_DOF, forward_kinematics, ce
 from .simulation import (build_model, playback, check_motion, CONTACT_SITES, SEAT_BONE,
                                          PlausibilityThresholds)
 
-# %% ../nbs/01b_exercises.ipynb #5945799c
+# %% ../nbs/01b_exercises.ipynb #126c30df
 _Y = np.array([0., 1., 0.])
 _LEG = {'R': (1, 2, 3), 'L': (4, 5, 6)}
 _D = {n: i for i, n in enumerate(DOF_NAMES)}
@@ -68,7 +68,7 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     return dict(hip=hinge_angles(hip, np.swapaxes(pelvis_rot, -1, -2) @ Rt), knee=kappa,
                 ankle=hinge_angles(ankle, np.swapaxes(Rs, -1, -2) @ foot_rot), K=K)
 
-# %% ../nbs/01b_exercises.ipynb #3c8b96f2
+# %% ../nbs/01b_exercises.ipynb #ce9cd914
 def _min_jerk(x): x = np.clip(x, 0, 1); return x ** 3 * (10 - 15 * x + 6 * x * x)
 
 def foot_poses(body, ankles, yaw, heel_lift=0.):
@@ -101,7 +101,7 @@ class StancePlan:
     extra: np.ndarray = None         # (T, N_DOF) angles added to the solution (postural noise, head turns)
     smooth: float = 0.               # std of a Gaussian smoothing of the solved pelvis path and lean, frames
 
-# %% ../nbs/01b_exercises.ipynb #a88fc1ac
+# %% ../nbs/01b_exercises.ipynb #9552a2f4
 ISCHIUM = SEAT_BONE * [1, 0, 1]  # midpoint of the seat bones in the pelvis frame, x stature
 
 def _sagittal(v): return np.arctan2(v[..., 0], v[..., 2])  # angle from vertical, forward positive (subject faces +x)
@@ -180,7 +180,7 @@ def _com_x(body, ang, pos, quat):
     P, R = forward_kinematics(body, ang, pos, quat)
     return center_of_mass(body, P, R)[:, 0]
 
-def _bisect(f, lo, hi, iters=16):
+def _bisect(f, lo, hi, iters=12):
     "Vectorised bisection for an increasing f: the x in [lo, hi] where f(x) = 0 (clipped to the ends)."
     lo, hi = lo.copy(), hi.copy()
     for _ in range(iters):
@@ -233,7 +233,7 @@ def solve_stance(body, plan):
     ang, pos, quat, _, _ = _pose(body, plan, x, lean)
     return ang, pos, quat, x, lean
 
-# %% ../nbs/01b_exercises.ipynb #6c148190
+# %% ../nbs/01b_exercises.ipynb #9432de4f
 EXERCISES = {}  # name -> (synthesis function, parameter ranges)
 
 def exercise(name, ranges):
@@ -303,7 +303,7 @@ def measure_faults(joints: np.ndarray,  # (T, 17, 3) joint positions, m
     Q = np.array(rows).reshape(-1, len(FAULTS))
     return Q, np.stack([severity(n, Q[:, i]) for i, n in enumerate(FAULTS)], -1)
 
-# %% ../nbs/01b_exercises.ipynb #9fa71ad4
+# %% ../nbs/01b_exercises.ipynb #ce1bb88e
 def _timeline(fps, segments):
     "Per-frame profile p (min-jerk between each segment's start and end values), phase and repetition index."
     p, phase, rep = [], [], []
@@ -410,7 +410,7 @@ def squat(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=(lift > np.deg2rad(0.2),) * 2),
                 phase=phase, rep=rep, requested=req)
 
-# %% ../nbs/01b_exercises.ipynb #8975a2d3
+# %% ../nbs/01b_exercises.ipynb #1fdaec32
 LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
              lean_deg=(0., 15.), pelvis_ratio=(0.5, 0.85), eccentric_s=(1., 2.5), pause_s=(0., 0.8), concentric_s=(0.8, 2.),
              rest_s=(0.3, 1.2), variability=(0., 0.08), com_share=(0.45, 0.65), toe_out_deg=(0., 15.), front_side=(-1., 1.))
@@ -536,7 +536,7 @@ def idle(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=np.zeros(T, np.int8), rep=np.full(T, -1, np.int16))
 
-# %% ../nbs/01b_exercises.ipynb #c83725a9
+# %% ../nbs/01b_exercises.ipynb #82e4ab32
 def sample_params(exercise: str,                # a name in EXERCISES
                   rng: np.random.Generator,     # the stream to draw from
                   fault_rate: float = 0.5,      # probability that a repetition set carries at least one form fault
@@ -628,7 +628,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
                   rep, faults.astype(np.float32), S, Q, req, seat, plaus)
 
-# %% ../nbs/01b_exercises.ipynb #6223551d
+# %% ../nbs/01b_exercises.ipynb #1830eb84
 def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: int = 0,
                         max_attempts: int = 10,  # redraws before giving up
                         **kwargs) -> Motion:
@@ -639,7 +639,7 @@ def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: in
         if m.accepted: return m
     raise RuntimeError(f'{exercise}: no accepted motion in {max_attempts} attempts (seed {seed}); last: {m.plausibility.reasons}')
 
-# %% ../nbs/01b_exercises.ipynb #529ecfab
+# %% ../nbs/01b_exercises.ipynb #6afaa547
 def plot_squat_angles(m: Motion,        # a squat from synthesize
                       bands: dict = None,  # name -> (lo, hi) literature peak range, deg
                       ax=None):
@@ -658,7 +658,7 @@ def plot_squat_angles(m: Motion,        # a squat from synthesize
     ax.set_xlabel('time (s)'); ax.set_ylabel('angle (deg)'); ax.legend(fontsize=7, ncol=4, loc='upper right')
     return ax, {k: float(v.max()) for k, v in lines.items()}
 
-# %% ../nbs/01b_exercises.ipynb #49a304c8
+# %% ../nbs/01b_exercises.ipynb #84eb018e
 def _draw(ax, J, view, dx, color='k'):
     "One skeleton: joints J (17, 3), side ('side': x forward) or front view, shifted by dx."
     h = 0 if view == 'side' else 1
@@ -685,7 +685,7 @@ def film_strip(rows: list,         # of (label, Motion, repetition index, view '
     fig.tight_layout(pad=0.2)
     return fig
 
-# %% ../nbs/01b_exercises.ipynb #3b84e835
+# %% ../nbs/01b_exercises.ipynb #57a53eeb
 def plot_physics(m: Motion, body: Body):
     "Root residual force and the fore-aft centre of pressure against the feet, over time."
     import matplotlib.pyplot as plt
