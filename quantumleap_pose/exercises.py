@@ -11,7 +11,7 @@ __all__ = ['ISCHIUM', 'EXERCISES', 'PHASES', 'FAULTS', 'FAULT_SCALE', 'SQUAT', '
            'check_params', 'Motion', 'synthesize', 'synthesize_accepted', 'plot_squat_angles', 'film_strip',
            'plot_physics']
 
-# %% ../nbs/01b_exercises.ipynb #eca39172
+# %% ../nbs/01b_exercises.ipynb #487adb6c
 from dataclasses import dataclass
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -20,7 +20,7 @@ from .body import (Body, JOINTS, BONES, DOF_NAMES, N_DOF, forward_kinematics, ce
 from .simulation import (build_model, playback, check_motion, CONTACT_SITES, SEAT_BONE,
                                          PlausibilityThresholds)
 
-# %% ../nbs/01b_exercises.ipynb #126c30df
+# %% ../nbs/01b_exercises.ipynb #7cee5346
 _Y = np.array([0., 1., 0.])
 _LEG = {'R': (1, 2, 3), 'L': (4, 5, 6)}
 _D = {n: i for i, n in enumerate(DOF_NAMES)}
@@ -68,7 +68,7 @@ def leg_ik(body, side, pelvis_pos, pelvis_rot, ankle_pos, foot_rot, swivel=0.):
     return dict(hip=hinge_angles(hip, np.swapaxes(pelvis_rot, -1, -2) @ Rt), knee=kappa,
                 ankle=hinge_angles(ankle, np.swapaxes(Rs, -1, -2) @ foot_rot), K=K)
 
-# %% ../nbs/01b_exercises.ipynb #ce9cd914
+# %% ../nbs/01b_exercises.ipynb #94b734a5
 def _min_jerk(x): x = np.clip(x, 0, 1); return x ** 3 * (10 - 15 * x + 6 * x * x)
 
 def foot_poses(body, ankles, yaw, heel_lift=0.):
@@ -101,7 +101,7 @@ class StancePlan:
     extra: np.ndarray = None         # (T, N_DOF) angles added to the solution (postural noise, head turns)
     smooth: float = 0.               # std of a Gaussian smoothing of the solved pelvis path and lean, frames
 
-# %% ../nbs/01b_exercises.ipynb #9552a2f4
+# %% ../nbs/01b_exercises.ipynb #06317848
 ISCHIUM = SEAT_BONE * [1, 0, 1]  # midpoint of the seat bones in the pelvis frame, x stature
 
 def _sagittal(v): return np.arctan2(v[..., 0], v[..., 2])  # angle from vertical, forward positive (subject faces +x)
@@ -233,7 +233,7 @@ def solve_stance(body, plan):
     ang, pos, quat, _, _ = _pose(body, plan, x, lean)
     return ang, pos, quat, x, lean
 
-# %% ../nbs/01b_exercises.ipynb #9432de4f
+# %% ../nbs/01b_exercises.ipynb #105342e5
 EXERCISES = {}  # name -> (synthesis function, parameter ranges)
 
 def exercise(name, ranges):
@@ -303,7 +303,7 @@ def measure_faults(joints: np.ndarray,  # (T, 17, 3) joint positions, m
     Q = np.array(rows).reshape(-1, len(FAULTS))
     return Q, np.stack([severity(n, Q[:, i]) for i, n in enumerate(FAULTS)], -1)
 
-# %% ../nbs/01b_exercises.ipynb #ce1bb88e
+# %% ../nbs/01b_exercises.ipynb #14599387
 def _timeline(fps, segments):
     "Per-frame profile p (min-jerk between each segment's start and end values), phase and repetition index."
     p, phase, rep = [], [], []
@@ -311,6 +311,15 @@ def _timeline(fps, segments):
         n = max(int(round(dur * fps)), 1)
         p.append(a + (b - a) * _min_jerk((np.arange(n) + 1) / n)); phase += [ph] * n; rep += [r] * n
     return np.concatenate(p), np.array(phase, np.int8), np.array(rep, np.int16)
+
+def _jitter(P, rng):
+    "A function x -> x varied by the set's rep-to-rep variability (P['variability'], a fraction), clipped to [lo, hi]."
+    return lambda x, lo=0., hi=np.inf: float(np.clip(x * (1 + P['variability'] * rng.standard_normal()), lo, hi))
+
+def _rep_segments(P, jit, r):
+    "Timeline segments of repetition r: descent, pause, ascent and rest, each duration jittered."
+    return [(jit(P['eccentric_s'], 0.5), 1, r, 0, 1), (jit(P['pause_s']), 2, r, 1, 1),
+            (jit(P['concentric_s'], 0.5), 3, r, 1, 0), (jit(P['rest_s'], 0.3), 0, -1, 0, 0)]
 
 def _feet(body, P, T, heel_lift=(0., 0.), forward=(0., 0.), width=None):
     "Planted right and left foot poses for a stance `width` (ankle separation, m), toe-out, fore-aft offsets and heel lifts."
@@ -362,13 +371,11 @@ SQUAT = dict(reps=(1, 6), depth_deg=(45., 145.), stance=(0.9, 1.7), toe_out_deg=
 def squat(body, P, rng, fps):
     "Bodyweight squats: depth, stance, toe-out, trunk-lean style, tempo; faults injected with the requested severities."
     n = int(P['reps'])
-    jit = lambda x, lo=0., hi=np.inf: float(np.clip(x * (1 + P['variability'] * rng.standard_normal()), lo, hi))
+    jit = _jitter(P, rng)
     depth = [jit(P['depth_deg'], 20, body.mobility['knee_flexion'] - 3) for _ in range(n)]
     req = np.array([[severity('insufficient_depth', d)] + [jit(P[f], 0, 1) if P[f] > 0 else 0. for f in FAULTS[1:]] for d in depth])
     segs = [(rng.uniform(0.5, 1.0), 0, -1, 0, 0)]
-    for r in range(n):
-        segs += [(jit(P['eccentric_s'], 0.5), 1, r, 0, 1), (jit(P['pause_s']), 2, r, 1, 1), (jit(P['concentric_s'], 0.5), 3, r, 1, 0),
-                 (jit(P['rest_s'], 0.3), 0, -1, 0, 0)]
+    for r in range(n): segs += _rep_segments(P, jit, r)
     p, phase, rep = _timeline(fps, segs)
     T, ri = len(p), np.maximum.accumulate(np.where(rep >= 0, rep, 0))    # each rest frame keeps its repetition's values
     s = {f: req[ri, i] for i, f in enumerate(FAULTS)}
@@ -410,7 +417,7 @@ def squat(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T, heel_off=(lift > np.deg2rad(0.2),) * 2),
                 phase=phase, rep=rep, requested=req)
 
-# %% ../nbs/01b_exercises.ipynb #1fdaec32
+# %% ../nbs/01b_exercises.ipynb #d614261d
 LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35), rear_heel_deg=(25., 50.),
              lean_deg=(0., 15.), pelvis_ratio=(0.5, 0.85), eccentric_s=(1., 2.5), pause_s=(0., 0.8), concentric_s=(0.8, 2.),
              rest_s=(0.3, 1.2), variability=(0., 0.08), com_share=(0.45, 0.65), toe_out_deg=(0., 15.), front_side=(-1., 1.))
@@ -419,13 +426,12 @@ LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35),
 def lunge(body, P, rng, fps):
     "Static (split-stance) lunges: the front foot flat, the rear heel up, the pelvis lowered by `depth` x leg length."
     n, leg = int(P['reps']), body.lengths['thigh'] + body.lengths['shank']
-    jit = lambda x, lo=0.: float(max(x * (1 + P['variability'] * rng.standard_normal()), lo))
+    jit = _jitter(P, rng)
     segs = [(rng.uniform(0.5, 1.0), 0, -1, 0, 0)]
     drop = []
     for r in range(n):
         drop.append(jit(P['depth']))
-        segs += [(jit(P['eccentric_s'], 0.5), 1, r, 0, 1), (jit(P['pause_s']), 2, r, 1, 1),
-                 (jit(P['concentric_s'], 0.5), 3, r, 1, 0), (jit(P['rest_s'], 0.3), 0, -1, 0, 0)]
+        segs += _rep_segments(P, jit, r)
     p, phase, rep = _timeline(fps, segs)
     T, ri = len(p), np.maximum.accumulate(np.where(rep >= 0, rep, 0))
     front = 0 if P['front_side'] >= 0 else 1                           # 0: right foot in front
@@ -458,12 +464,11 @@ HINGE = dict(reps=(1, 6), lean_deg=(50., 85.), knee_deg=(10., 30.), stance=(0.6,
 def hip_hinge(body, P, rng, fps):
     "Romanian deadlifts (bodyweight): the trunk hinges forward at the hips with soft knees, hips back to stay balanced."
     n = int(P['reps'])
-    jit = lambda x, lo=0.: float(max(x * (1 + P['variability'] * rng.standard_normal()), lo))
+    jit = _jitter(P, rng)
     segs, lean = [(rng.uniform(0.5, 1.0), 0, -1, 0, 0)], []
     for r in range(n):
-        lean.append(min(jit(P['lean_deg']), 88.))
-        segs += [(jit(P['eccentric_s'], 0.5), 1, r, 0, 1), (jit(P['pause_s']), 2, r, 1, 1),
-                 (jit(P['concentric_s'], 0.5), 3, r, 1, 0), (jit(P['rest_s'], 0.3), 0, -1, 0, 0)]
+        lean.append(jit(P['lean_deg'], hi=88.))
+        segs += _rep_segments(P, jit, r)
     p, phase, rep = _timeline(fps, segs)
     T, ri = len(p), np.maximum.accumulate(np.where(rep >= 0, rep, 0))
     feet = _feet(body, P, T)
@@ -536,7 +541,7 @@ def idle(body, P, rng, fps):
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=np.zeros(T, np.int8), rep=np.full(T, -1, np.int16))
 
-# %% ../nbs/01b_exercises.ipynb #82e4ab32
+# %% ../nbs/01b_exercises.ipynb #bce8018c
 def sample_params(exercise: str,                # a name in EXERCISES
                   rng: np.random.Generator,     # the stream to draw from
                   fault_rate: float = 0.5,      # probability that a repetition set carries at least one form fault
@@ -628,7 +633,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
                   rep, faults.astype(np.float32), S, Q, req, seat, plaus)
 
-# %% ../nbs/01b_exercises.ipynb #1830eb84
+# %% ../nbs/01b_exercises.ipynb #46bcda15
 def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: int = 0,
                         max_attempts: int = 10,  # redraws before giving up
                         **kwargs) -> Motion:
@@ -639,7 +644,7 @@ def synthesize_accepted(exercise: str, body: Body, params: dict = None, seed: in
         if m.accepted: return m
     raise RuntimeError(f'{exercise}: no accepted motion in {max_attempts} attempts (seed {seed}); last: {m.plausibility.reasons}')
 
-# %% ../nbs/01b_exercises.ipynb #6afaa547
+# %% ../nbs/01b_exercises.ipynb #8df120de
 def plot_squat_angles(m: Motion,        # a squat from synthesize
                       bands: dict = None,  # name -> (lo, hi) literature peak range, deg
                       ax=None):
@@ -658,7 +663,7 @@ def plot_squat_angles(m: Motion,        # a squat from synthesize
     ax.set_xlabel('time (s)'); ax.set_ylabel('angle (deg)'); ax.legend(fontsize=7, ncol=4, loc='upper right')
     return ax, {k: float(v.max()) for k, v in lines.items()}
 
-# %% ../nbs/01b_exercises.ipynb #84eb018e
+# %% ../nbs/01b_exercises.ipynb #7be4f452
 def _draw(ax, J, view, dx, color='k'):
     "One skeleton: joints J (17, 3), side ('side': x forward) or front view, shifted by dx."
     h = 0 if view == 'side' else 1
@@ -685,7 +690,7 @@ def film_strip(rows: list,         # of (label, Motion, repetition index, view '
     fig.tight_layout(pad=0.2)
     return fig
 
-# %% ../nbs/01b_exercises.ipynb #57a53eeb
+# %% ../nbs/01b_exercises.ipynb #e8649724
 def plot_physics(m: Motion, body: Body):
     "Root residual force and the fore-aft centre of pressure against the feet, over time."
     import matplotlib.pyplot as plt
