@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'PRESETS', 'DatasetConfig', 'preset', 'make_sequence', 'PhysicsDataEngine', 'open_dataset',
            'load_shard', 'WindowDataset']
 
-# %% ../nbs/04_dataset.ipynb #9f0cf09d
+# %% ../nbs/04_dataset.ipynb #70444325
 from dataclasses import dataclass, field, asdict, replace
 import hashlib, json, os, multiprocessing as mp
 from pathlib import Path
@@ -23,7 +23,7 @@ from .exercises import synthesize, EXERCISE_NAMES, EXERCISES, FAULTS, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
 from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue
 
-# %% ../nbs/04_dataset.ipynb #9037251e
+# %% ../nbs/04_dataset.ipynb #61eb2c3f
 SCHEMA_VERSION = 1
 SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
 
@@ -40,12 +40,11 @@ class DatasetConfig:
     max_attempts: int = 8           # redraws until physics accepts a sequence
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
 
-def _preset(name, exercises, n_default):
-    cfg = DatasetConfig(name=name, randomization=RandomizationConfig(exercise=ExerciseGroup(exercises=exercises)))
-    if name == 'debug': cfg = replace(cfg, seq_len=90, shard_size=3)
-    return cfg, n_default
+def _preset(name, exercises, n_default, **overrides):
+    "(config, default size) of a preset drawing from `exercises`, with DatasetConfig overrides."
+    return DatasetConfig(name=name, randomization=RandomizationConfig(exercise=ExerciseGroup(exercises=exercises)), **overrides), n_default
 
-PRESETS = {'debug': _preset('debug', ('squat', 'idle'), 6),
+PRESETS = {'debug': _preset('debug', ('squat', 'idle'), 6, seq_len=90, shard_size=3),
            'mvm': _preset('mvm', ('squat',), 5000),              # squats only, all fault types
            'full': _preset('full', EXERCISE_NAMES, 50000)}       # every exercise
 
@@ -54,7 +53,7 @@ def preset(name: str) -> tuple:
     if name not in PRESETS: raise ValueError(f'unknown preset {name!r}; expected one of {tuple(PRESETS)}')
     return PRESETS[name]
 
-# %% ../nbs/04_dataset.ipynb #4944817e
+# %% ../nbs/04_dataset.ipynb #73d4f83b
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
 def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
@@ -107,7 +106,7 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
-# %% ../nbs/04_dataset.ipynb #60b4b476
+# %% ../nbs/04_dataset.ipynb #30fad55b
 def _sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -145,7 +144,7 @@ def _versions():
     return dict(quantumleap_pose=quantumleap_pose.__version__, numpy=numpy.__version__, scipy=scipy.__version__,
                 mujoco=mujoco.__version__, h5py=h5py.__version__)
 
-# %% ../nbs/04_dataset.ipynb #250d3335
+# %% ../nbs/04_dataset.ipynb #b1b3cab1
 class PhysicsDataEngine:
     "Generates physics-checked, domain-randomised IMU/pose datasets."
     def __init__(self, config: DatasetConfig | str = 'debug'):  # a DatasetConfig or a preset name
@@ -192,7 +191,7 @@ class PhysicsDataEngine:
         bar.close()
         return mpath
 
-# %% ../nbs/04_dataset.ipynb #4d8e82c0
+# %% ../nbs/04_dataset.ipynb #57a1608e
 def open_dataset(path: str, verify: bool = True) -> dict:
     "The manifest of a finished dataset, with every shard checked (schema version, presence, SHA-256)."
     path = Path(path)
@@ -220,7 +219,7 @@ def load_shard(path: str) -> dict:
     except OSError as e: raise ValueError(f'shard {path} cannot be read (truncated or not HDF5): {e}') from None
     return out
 
-# %% ../nbs/04_dataset.ipynb #be66524b
+# %% ../nbs/04_dataset.ipynb #59042bec
 import torch
 
 def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:
