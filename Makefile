@@ -68,7 +68,7 @@ test: sync-check nbtest docs
 	@if compgen -G 'tests/test_*.py' > /dev/null; then $(BIN)/pytest -q tests; fi
 
 bench: install
-	@for f in bench/fk.py bench/simulation.py bench/dataset.py; do echo "== $$f"; $(BIN)/python $$f; done
+	@for f in bench/fk.py bench/simulation.py bench/dataset.py bench/train.py; do echo "== $$f"; $(BIN)/python $$f; done
 
 clean:
 	rm -rf _docs _proc build dist *.egg-info demo_out

@@ -8,7 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'PRESETS', 'DatasetConfig', 'preset', 'make_sequence', 'PhysicsDataEngine', 'open_dataset',
            'load_shard', 'WindowDataset']
 
-# %% ../nbs/04_dataset.ipynb #70444325
+# %% ../nbs/04_dataset.ipynb #3cf9c4bd
 from dataclasses import dataclass, field, asdict, replace
 import hashlib, json, os, multiprocessing as mp
 from pathlib import Path
@@ -23,7 +23,7 @@ from .exercises import synthesize, EXERCISE_NAMES, EXERCISES, FAULTS, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
 from .randomization import RandomizationConfig, ExerciseGroup, draw, soft_tissue
 
-# %% ../nbs/04_dataset.ipynb #61eb2c3f
+# %% ../nbs/04_dataset.ipynb #0591c3ef
 SCHEMA_VERSION = 1
 SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
 
@@ -53,7 +53,7 @@ def preset(name: str) -> tuple:
     if name not in PRESETS: raise ValueError(f'unknown preset {name!r}; expected one of {tuple(PRESETS)}')
     return PRESETS[name]
 
-# %% ../nbs/04_dataset.ipynb #73d4f83b
+# %% ../nbs/04_dataset.ipynb #aa4c090b
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
 def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
@@ -106,7 +106,7 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
-# %% ../nbs/04_dataset.ipynb #30fad55b
+# %% ../nbs/04_dataset.ipynb #7ed2949f
 def _sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -144,7 +144,7 @@ def _versions():
     return dict(quantumleap_pose=quantumleap_pose.__version__, numpy=numpy.__version__, scipy=scipy.__version__,
                 mujoco=mujoco.__version__, h5py=h5py.__version__)
 
-# %% ../nbs/04_dataset.ipynb #b1b3cab1
+# %% ../nbs/04_dataset.ipynb #8ddbf412
 class PhysicsDataEngine:
     "Generates physics-checked, domain-randomised IMU/pose datasets."
     def __init__(self, config: DatasetConfig | str = 'debug'):  # a DatasetConfig or a preset name
@@ -191,7 +191,7 @@ class PhysicsDataEngine:
         bar.close()
         return mpath
 
-# %% ../nbs/04_dataset.ipynb #57a1608e
+# %% ../nbs/04_dataset.ipynb #b3a8369f
 def open_dataset(path: str, verify: bool = True) -> dict:
     "The manifest of a finished dataset, with every shard checked (schema version, presence, SHA-256)."
     path = Path(path)
@@ -206,6 +206,7 @@ def open_dataset(path: str, verify: bool = True) -> dict:
         f = path / s['file']
         if not f.exists(): raise ValueError(f'shard {f} is missing')
         if verify and _sha256(f) != s['sha256']: raise ValueError(f'shard {f} is damaged: its SHA-256 does not match the manifest')
+    man['shards'] = dict(sorted(man['shards'].items(), key=lambda kv: int(kv[0])))   # JSON sorts keys as text: '10' < '2'
     return man
 
 def load_shard(path: str) -> dict:
@@ -219,7 +220,7 @@ def load_shard(path: str) -> dict:
     except OSError as e: raise ValueError(f'shard {path} cannot be read (truncated or not HDF5): {e}') from None
     return out
 
-# %% ../nbs/04_dataset.ipynb #59042bec
+# %% ../nbs/04_dataset.ipynb #6013da93
 import torch
 
 def _stats(path: Path, man: dict, max_sequences: int = 2000) -> dict:
@@ -250,7 +251,8 @@ class WindowDataset(torch.utils.data.Dataset):
                  normalize: bool = True,          # standardise the IMU with the dataset's statistics
                  sensor_dropout: float = 0.,      # probability of hiding a random subset of present devices
                  augment=None,                    # callable(sample: dict, rng) -> dict, or None
-                 seed: int = 0):                  # seed of dropout and augmentation
+                 seed: int = 0,                   # seed of dropout and augmentation
+                 cache_shards: int = 1):          # shards kept in memory (0: all; training reads shards in random order)
         self.path = Path(path)
         man = open_dataset(self.path)
         self.shards = [self.path / s['file'] for s in man['shards'].values()]
@@ -264,13 +266,15 @@ class WindowDataset(torch.utils.data.Dataset):
         self.index = [(int(s), int(t)) for s in seqs for t in starts]
         st = _stats(self.path, man)
         self.mean, self.std = (np.array(st['mean'], np.float32), np.array(st['std'], np.float32)) if normalize else (0., 1.)
-        self.sensor_dropout, self.augment, self.seed = sensor_dropout, augment, seed
+        self.sensor_dropout, self.augment, self.seed, self.cache_shards = sensor_dropout, augment, seed, cache_shards
         self._cache = {}
 
     def __len__(self): return len(self.index)
 
     def _shard(self, k):
-        if k not in self._cache: self._cache = {k: load_shard(self.shards[k])}  # one shard in memory at a time
+        if k not in self._cache:
+            if self.cache_shards and len(self._cache) >= self.cache_shards: self._cache.pop(next(iter(self._cache)))  # oldest out
+            self._cache[k] = load_shard(self.shards[k])
         return self._cache[k]
 
     def __getitem__(self, i):

@@ -7,16 +7,16 @@ Docs: https://quantumleap.github.io/quantumleap-pose/model.html.md"""
 # %% auto #0
 __all__ = ['HDTConfig', 'CausalConv', 'SensorCNN', 'GradReverse', 'HDT', 'count_parameters', 'disentanglement_score']
 
-# %% ../nbs/05_model.ipynb #d30c9292
+# %% ../nbs/05_model.ipynb #2c5ad5fd
 from dataclasses import dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F_
 
-# %% ../nbs/05_model.ipynb #3d459c51
+# %% ../nbs/05_model.ipynb #1cbc3d06
 @dataclass
 class HDTConfig:
-    "Hyper-parameters of the HDT; the defaults are the shipped model (about 6.1M parameters)."
+    "Hyper-parameters of the HDT; the defaults are the full-size model (about 6.1M parameters, the `full` training preset)."
     n_sensors: int = 5          # sensor slots (dataset.SLOTS)
     n_channels: int = 6         # accelerometer xyz + gyroscope xyz
     sample_rate: float = 60.    # Hz the model expects
@@ -42,7 +42,7 @@ class HDTConfig:
         "A tiny configuration for tests (under 100K parameters)."
         return cls(cnn_channels=16, cnn_layers=2, d_model=48, n_heads=4, n_layers=2, d_ff=96, d_content=16, d_style=16, max_len=256)
 
-# %% ../nbs/05_model.ipynb #e1a9b144
+# %% ../nbs/05_model.ipynb #e34c0b6c
 class CausalConv(nn.Conv1d):
     "Conv1d padded on the left only: output t depends on inputs <= t."
     def __init__(self, cin, cout, k):
@@ -82,7 +82,7 @@ def _sinusoid(n, d):
 
 def _mlp(din, dh, dout): return nn.Sequential(nn.Linear(din, dh), nn.GELU(), nn.Linear(dh, dout))
 
-# %% ../nbs/05_model.ipynb #3bb3d1e6
+# %% ../nbs/05_model.ipynb #54b66af0
 class HDT(nn.Module):
     "Hybrid Disentangling Transformer: IMU windows -> probabilistic pose, exercise, form."
     def __init__(self, config: HDTConfig = None):
@@ -148,7 +148,7 @@ def count_parameters(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-# %% ../nbs/05_model.ipynb #07fc73fd
+# %% ../nbs/05_model.ipynb #3c8c936b
 def _ridge_fit_predict(Xtr, Ytr, Xte, lam=1e-2):
     Xtr1, Xte1 = torch.cat([Xtr, torch.ones(len(Xtr), 1)], 1), torch.cat([Xte, torch.ones(len(Xte), 1)], 1)
     A = Xtr1.T @ Xtr1 + lam * len(Xtr) * torch.eye(Xtr1.shape[1])

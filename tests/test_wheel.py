@@ -13,3 +13,4 @@ def test_wheel_contains_every_module(tmp_path):
     assert modules, 'no modules found'
     assert modules <= names, f'missing from the wheel: {sorted(modules - names)}'
     assert any(n.endswith('entry_points.txt') and 'qlpose' in zipfile.ZipFile(wheel).read(n).decode() for n in names)
+    assert {'quantumleap_pose/assets/mvm.safetensors', 'quantumleap_pose/assets/mvm.json'} <= names, 'the shipped model is missing from the wheel'
