@@ -7,7 +7,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/mocap.html.md"""
 # %% auto #0
 __all__ = ['SKELETONS', 'LOWER_BODY', 'BVH', 'read_bvh', 'bvh_fk', 'retarget', 'mocap_imu', 'evaluate_mocap']
 
-# %% ../nbs/08b_mocap.ipynb #3b4975af
+# %% ../nbs/08b_mocap.ipynb #96baa1f2
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ from .dataset import SLOTS
 from .training import predict, HDT
 from .evaluation import pose_metrics, uncertainty_metrics, flexion, count_reps
 
-# %% ../nbs/08b_mocap.ipynb #148f7625
+# %% ../nbs/08b_mocap.ipynb #628800fd
 @dataclass
 class BVH:
     "A parsed BVH file."
@@ -64,7 +64,7 @@ def read_bvh(path: str) -> BVH:
     if not np.isfinite(motion).all(): raise ValueError(f'{path}: non-finite channel value at frame {int(np.argwhere(~np.isfinite(motion))[0, 0])}')
     return BVH(str(path), names, parents, np.array(offsets), channels, motion, 1 / dt)
 
-# %% ../nbs/08b_mocap.ipynb #24461a62
+# %% ../nbs/08b_mocap.ipynb #cee3f2e2
 _AXIS = {'X': np.array([1., 0, 0]), 'Y': np.array([0., 1, 0]), 'Z': np.array([0., 0, 1])}
 _YUP = np.array([[0., 0, 1], [1, 0, 0], [0, 1, 0]])     # ours = _YUP @ bvh: x <- z, y <- x, z <- y (a rotation)
 
@@ -83,7 +83,7 @@ def bvh_fk(b: BVH, scale: float) -> tuple:   # -> positions (F, J, 3) m, rotatio
         else: pos[:, j], rot[:, j] = pos[:, p] + np.einsum('fij,j->fi', rot[:, p], b.offsets[j]) + t, rot[:, p] @ R
     return scale * pos @ _YUP.T, _YUP @ rot @ _YUP.T
 
-# %% ../nbs/08b_mocap.ipynb #7d0cea3d
+# %% ../nbs/08b_mocap.ipynb #1d76d870
 SKELETONS = {
     'cmu': (0.056444, dict(pelvis=('LeftUpLeg', 'RightUpLeg'), RHip='RightUpLeg', RKnee='RightLeg', RAnkle='RightFoot', LHip='LeftUpLeg',
                            LKnee='LeftLeg', LAnkle='LeftFoot', Spine='LowerBack', Thorax='Neck', Neck='Head', Head='Head_end',
@@ -129,13 +129,13 @@ def retarget(b: BVH) -> dict:
         thigh[s] = G @ G[ref].T @ align
     return dict(joints=J, thigh=thigh, ref=ref, start=start, family=fam, fps=b.fps, stature=float(np.median(leg) / 0.504))
 
-# %% ../nbs/08b_mocap.ipynb #94bc1b21
+# %% ../nbs/08b_mocap.ipynb #c840914d
 def mocap_imu(r: dict,                   # from retarget
               site: str = 'pocket_R',    # wearable site (simulation.wearable_sites)
               device: str = 'phone',     # device preset (imu.PRESETS)
               seed: int = 0,             # the device's error draw
               rate: float = 60.,         # output rate, Hz
-             ) -> dict:                  # imu (T, 5, 6), mask (5,), joints (T, 17, 3) root-relative, t (T,) s
+             ) -> dict:                  # imu (T, 5, 6), mask (5,), joints (T, 17, 3) root-relative, heading-aligned, t (T,) s
     "Simulated readings of one device worn on a retargeted mocap body, with the mocap joints at the same instants."
     sites = wearable_sites(make_body(stature=min(max(r['stature'], 1.45), 2.05), mass=75., sex='male'))
     if site not in sites: raise ValueError(f'unknown site {site!r}; expected one of {tuple(sites)}')
@@ -153,9 +153,12 @@ def mocap_imu(r: dict,                   # from retarget
     imu[:, k] = np.stack([np.interp(t, td, y[:, c]) for c in range(6)], -1); mask[k] = True
     tf = np.arange(len(Jw)) / fps
     J = np.stack([np.interp(t, tf, c) for c in Jw.reshape(len(Jw), -1).T], -1).reshape(len(t), 17, 3)
-    return dict(imu=imu, mask=mask, joints=(J - J[:, :1]).astype(np.float32), t=t)
+    J = J - J[:, :1]
+    left = J[:, JOINTS.index('LHip')] - J[:, JOINTS.index('RHip')]
+    turn = axis_angle_to_mat(np.array([0., 0, 1]), np.pi / 2 - np.arctan2(left[:, 1], left[:, 0]))   # (T, 3, 3)
+    return dict(imu=imu, mask=mask, joints=np.einsum('tij,tkj->tki', turn, J).astype(np.float32), t=t)
 
-# %% ../nbs/08b_mocap.ipynb #c62f8b51
+# %% ../nbs/08b_mocap.ipynb #bedaad14
 def evaluate_mocap(model: HDT,           # from load_model
                    path: str,            # BVH file
                    site: str = 'pocket_R',
