@@ -7,25 +7,26 @@ Docs: https://quantumleap.github.io/quantumleap-pose/streaming.html.md"""
 # %% auto #0
 __all__ = ['HDTStream']
 
-# %% ../nbs/10_streaming.ipynb #0c38f49d
+# %% ../nbs/10_streaming.ipynb #63939028
 import math
 import numpy as np
 import torch
 import torch.nn.functional as F_
 from .model import HDT
 
-# %% ../nbs/10_streaming.ipynb #5ab263cb
+# %% ../nbs/10_streaming.ipynb #f43a21e1
 class _Window:
     "Incremental state of the HDT over one window that started at some frame."
-    def __init__(self, model: HDT):
+    def __init__(self, model: HDT, W: int):
         c = model.config
         self.m, self.t = model, 0
         self.rf = 1 + c.cnn_layers * (c.cnn_kernel - 1)                  # frames the causal CNN sees
         self.buf = []                                                   # last rf normalised frames, each (S, C)
-        self.k = [[] for _ in range(c.n_layers)]; self.v = [[] for _ in range(c.n_layers)]
+        hd = c.d_model // c.n_heads
+        self.k, self.v = torch.zeros(2, c.n_layers, c.n_heads, W, hd)   # key / value caches, filled frame by frame
         self.content = torch.zeros(c.d_content); self.style = torch.zeros(c.d_style)
 
-    @torch.no_grad()
+    @torch.inference_mode()
     def step(self, x: torch.Tensor,      # (S, C) one normalised frame (absent slots zero)
              m: torch.Tensor,            # (S,) float mask
             ) -> dict:
@@ -35,14 +36,13 @@ class _Window:
         h = md.cnn(win * m[None, None, :, None])[:, -1] * m[None, :, None]   # (1, S, c) this frame's features
         h = torch.cat([h, m[None, :, None]], -1).reshape(1, -1)
         h = md.fuse(h) + md.pos[self.t]                                 # (1, d)
-        H, hd = c.n_heads, c.d_model // c.n_heads
+        H, hd, n = c.n_heads, c.d_model // c.n_heads, self.t + 1
         for i, layer in enumerate(md.encoder.layers):
             a = layer.norm1(h)
             q, k, v = F_.linear(a, layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)
-            self.k[i].append(k.reshape(H, hd)); self.v[i].append(v.reshape(H, hd))
-            K, V = torch.stack(self.k[i], 1), torch.stack(self.v[i], 1)  # (H, t+1, hd)
-            w = torch.softmax((K @ q.reshape(H, hd, 1)).squeeze(-1) / math.sqrt(hd), -1)   # (H, t+1)
-            h = h + layer.self_attn.out_proj((w[..., None] * V).sum(1).reshape(1, -1))
+            self.k[i, :, self.t], self.v[i, :, self.t] = k.reshape(H, hd), v.reshape(H, hd)
+            w = torch.softmax(self.k[i, :, :n] @ q.reshape(H, hd, 1) / math.sqrt(hd), 1)    # (H, n, 1)
+            h = h + layer.self_attn.out_proj((w * self.v[i, :, :n]).sum(1).reshape(1, -1))
             h = h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h))))
         h = md.norm(h)
         style = md.to_style(h)[0]; self.t += 1
@@ -53,7 +53,7 @@ class _Window:
         return dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=md.exercise(run),
                     fault_severity=torch.sigmoid(head[:c.n_faults]), form_score=torch.sigmoid(head[c.n_faults]))
 
-# %% ../nbs/10_streaming.ipynb #693e6901
+# %% ../nbs/10_streaming.ipynb #4bb9c41b
 class HDTStream:
     "Frame-by-frame HDT inference with cached state; outputs equal `training.predict` on the same recording."
     def __init__(self, model: HDT,         # from load_model (its card gives the normalisation and the window)
@@ -67,7 +67,7 @@ class HDTStream:
             raise ValueError(f'mask must be {len(spec["slots"])} flags (slots {spec["slots"]}) with at least one device; got {self.mask.tolist()}')
         self.mean, self.std = np.array(spec['mean'], np.float32), np.array(spec['std'], np.float32)
         self.scale = torch.tensor(model.card['calibration']['variance_scale']) if 'calibration' in model.card else None
-        self.t, self.win = 0, [_Window(model), None]
+        self.t, self.win = 0, [_Window(model, self.W), None]
 
     def step(self, frame: np.ndarray,      # (S, 6) one frame of raw readings
             ) -> dict:                     # this frame's pose mean and variance (17, 3), exercise probabilities, form
@@ -78,8 +78,8 @@ class HDTStream:
         x = torch.from_numpy((frame - self.mean) / self.std * self.mask[:, None])
         m = torch.from_numpy(self.mask.astype(np.float32))
         W, half = self.W, self.W // 2
-        if self.t >= half and (self.t - half) % W == 0: self.win[1] = _Window(self.model)   # the staggered window (re)starts
-        if self.t >= W and self.t % W == 0: self.win[0] = _Window(self.model)
+        if self.t >= half and (self.t - half) % W == 0: self.win[1] = _Window(self.model, W)   # the staggered window (re)starts
+        if self.t >= W and self.t % W == 0: self.win[0] = _Window(self.model, W)
         outs = [w.step(x, m) if w is not None else None for w in self.win]
         ages = [w.t if w is not None else -1 for w in self.win]
         o = outs[int(np.argmax(ages))]                                   # the window with the longer context
