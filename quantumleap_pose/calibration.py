@@ -7,15 +7,15 @@ Docs: https://quantumleap.github.io/quantumleap-pose/calibration.html.md"""
 # %% auto #0
 __all__ = ['fit_variance_scale', 'conformal_widths', 'interval', 'calibrate', 'save_card', 'recalibrate_shipped']
 
-# %% ../nbs/09_calibration.ipynb #f31bcab2
+# %% ../nbs/09_calibration.ipynb #234ebd62
 import json
 from pathlib import Path
 import numpy as np
 from scipy import stats
-from .training import HDT, _atomic, _sha256
+from .training import HDT, load_model, run_split, _atomic, _sha256
 from .evaluation import evaluate_full, LEVELS
 
-# %% ../nbs/09_calibration.ipynb #66ddf5ca
+# %% ../nbs/09_calibration.ipynb #6f8d3734
 def fit_variance_scale(mean: np.ndarray, var: np.ndarray, true: np.ndarray) -> np.ndarray:   # (..., 17, 3) -> (17, 3)
     "Maximum-likelihood multiplier of the predicted variance for every joint coordinate."
     z2 = ((true - mean) ** 2 / var).reshape(-1, *mean.shape[-2:])
@@ -40,7 +40,7 @@ def interval(pred: dict,                   # output of predict (variances alread
     half = q * np.sqrt(pred['pose_var'])
     return pred['pose_mean'] - half, pred['pose_mean'] + half
 
-# %% ../nbs/09_calibration.ipynb #f658becd
+# %% ../nbs/09_calibration.ipynb #00f49e44
 def calibrate(model: HDT,            # from load_model; its card gains a 'calibration' entry
               path: str,             # dataset folder
               sequences,             # validation sequence indices (never the test split)
@@ -64,16 +64,15 @@ def save_card(model: HDT):
     "Write model.card back next to the model's weights."
     _atomic(Path(model.path).with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(model.card, indent=1, sort_keys=True, default=float)))
 
-# %% ../nbs/09_calibration.ipynb #189c3b72
+# %% ../nbs/09_calibration.ipynb #a6e9b814
 def recalibrate_shipped(path: str,              # the shipped .safetensors
                         progress: bool = True,
                        ) -> dict:               # the card
     "Calibrate a freshly exported model on its validation split; add recalibrated test metrics; save the card."
-    from quantumleap_pose.training import load_model, split_sequences
     model = load_model(path)
     c = model.card['training']['config']
     if not c['probabilistic']: return model.card                         # a deterministic model has no variance to calibrate
-    split = split_sequences(c['data'], c['val_frac'], c['test_frac'], tuple(c['holdout_placement']), c['seed'])
+    split = run_split(c)
     calibrate(model, c['data'], split['val'], progress)
     for name, seqs in (('test', split['test']), ('test_heldout_placement', split['test_placement'])):
         if len(seqs):

@@ -7,7 +7,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/cli.html.md"""
 # %% auto #0
 __all__ = ['demo', 'generate', 'predict_cli', 'evaluate_cli', 'main']
 
-# %% ../nbs/90_cli.ipynb #da28cd38
+# %% ../nbs/90_cli.ipynb #4758c088
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
@@ -20,7 +20,7 @@ from .evaluation import evaluate_full, report, flexion
 from .calibration import recalibrate_shipped
 from .mocap import evaluate_mocap
 
-# %% ../nbs/90_cli.ipynb #ea3b758e
+# %% ../nbs/90_cli.ipynb #fc4a50d1
 def _demo_figure(true, pred, var, path):
     "Skeleton at the deepest frame with 2-sigma ellipses, and knee / hip flexion curves with 90 % bands."
     import matplotlib; matplotlib.use('Agg')
@@ -87,7 +87,7 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
     print(f'figure: {Path(out) / "demo.png"}')
     return rows
 
-# %% ../nbs/90_cli.ipynb #dce938c9
+# %% ../nbs/90_cli.ipynb #2ae876cb
 def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out: str = None, seed: int = 0, workers: int = 1):
     "Generate (or finish) a dataset; print where it is and how long it took."
     import time
@@ -98,7 +98,7 @@ def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out:
     print(f'{n or n_default} sequences in {out} ({time.perf_counter() - t:.1f} s); manifest: {man}')
     return man
 
-# %% ../nbs/90_cli.ipynb #b8502873
+# %% ../nbs/90_cli.ipynb #74cf9d04
 def _slice(text: str, n: int) -> np.ndarray:
     a, sep, b = (text or ':').partition(':')
     if not sep: return np.array([int(a)])
@@ -131,23 +131,19 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
 def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None) -> dict:
     "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a BVH clip, as JSON."
     net = load_model(model)
-    if mocap is not None:
-        m = evaluate_mocap(net, mocap) | dict(model=str(model), mocap=str(mocap))
-        text = json.dumps(m, indent=1, default=float)
-        if out: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(text + '\n')
-        print(text)
-        return m
-    if data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH file)')
-    name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
-    m, arrays = evaluate_full(net, data, seqs, progress=True)
-    m |= dict(model=str(model), data=str(data), split=name)
-    if report_png: report(m, arrays, report_png); print(f'report: {report_png}')
+    if mocap is not None: m = evaluate_mocap(net, mocap) | dict(model=str(model), mocap=str(mocap))
+    elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH file)')
+    else:
+        name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
+        m, arrays = evaluate_full(net, data, seqs, progress=True)
+        m |= dict(model=str(model), data=str(data), split=name)
+        if report_png: report(m, arrays, report_png); print(f'report: {report_png}')
     text = json.dumps(m, indent=1, default=float)
     if out: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(text + '\n')
     print(text)
     return m
 
-# %% ../nbs/90_cli.ipynb #f50d7867
+# %% ../nbs/90_cli.ipynb #5c372310
 def main(argv: list = None, # arguments (default: sys.argv[1:])
         ) -> int:           # exit status
     "The `qlpose` command."

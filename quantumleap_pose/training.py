@@ -6,12 +6,12 @@ Docs: https://quantumleap.github.io/quantumleap-pose/training.html.md"""
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'ARCHS', 'ASSETS', 'INPUT_SPEC', 'OUTPUT_SPEC', 'TrainConfig', 'build_model', 'model_config',
-           'train_config', 'phone_placement', 'split_sequences', 'procrustes', 'pose_metric_sums', 'evaluate',
-           'save_model', 'load_model', 'train', 'save_checkpoint', 'load_checkpoint', 'export_run', 'evaluate_model',
-           'heldout_sequences', 'predict']
+           'train_config', 'phone_placement', 'split_sequences', 'run_split', 'procrustes', 'pose_metric_sums',
+           'evaluate', 'save_model', 'load_model', 'train', 'save_checkpoint', 'load_checkpoint', 'export_run',
+           'evaluate_model', 'heldout_sequences', 'predict']
 
-# %% ../nbs/07_training.ipynb #fbb38578
-import csv, hashlib, json, logging, math, os, platform, time
+# %% ../nbs/07_training.ipynb #209ef99b
+import csv, hashlib, inspect, json, logging, math, os, platform, time
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 import numpy as np
@@ -29,7 +29,7 @@ from .baselines import MobilePoserStyle, TransPoseStyle
 from .losses import hdt_loss, TaskWeighting, TASKS
 from .exercises import EXERCISE_NAMES, FAULTS
 
-# %% ../nbs/07_training.ipynb #38d1117a
+# %% ../nbs/07_training.ipynb #fd0f07cd
 @dataclass
 class TrainConfig:
     "Everything a training run depends on."
@@ -77,13 +77,18 @@ for _arch in ('mobileposer', 'transpose'):   # the peers, with the MVM's data, b
     TRAIN_PRESETS[f'baseline_{_arch}'] = replace(TRAIN_PRESETS['mvm'], name=f'baseline_{_arch}', arch=_arch, model={},
                                                  probabilistic=False, physics=False)
 
-# %% ../nbs/07_training.ipynb #f0f29203
-ARCHS = {'hdt': lambda c: HDT(HDTConfig(**c)), 'mobileposer': lambda c: MobilePoserStyle(**c), 'transpose': lambda c: TransPoseStyle(**c)}
+# %% ../nbs/07_training.ipynb #70eb96e7
+ARCHS = {'hdt': HDT, 'mobileposer': MobilePoserStyle, 'transpose': TransPoseStyle}
+
+def _arch_fields(arch: str) -> dict:
+    "The configuration fields of an architecture, with their defaults."
+    if arch == 'hdt': return asdict(HDTConfig())
+    return {k: p.default for k, p in inspect.signature(ARCHS[arch]).parameters.items()}
 
 def build_model(arch: str, config: dict) -> nn.Module:
     "An HDT or a peer baseline from its architecture name and configuration."
     if arch not in ARCHS: raise ValueError(f'unknown architecture {arch!r}; expected one of {tuple(ARCHS)}')
-    return ARCHS[arch](config)
+    return HDT(HDTConfig(**config)) if arch == 'hdt' else ARCHS[arch](**config)
 
 def model_config(model: nn.Module) -> tuple:
     "(architecture, configuration dict) of a model: what rebuilds it."
@@ -107,7 +112,7 @@ def train_config(preset: str = 'debug',     # a name in TRAIN_PRESETS
     if preset not in TRAIN_PRESETS: raise ValueError(f'unknown training preset {preset!r}; expected one of {tuple(TRAIN_PRESETS)}')
     cfg = TRAIN_PRESETS[preset]
     known = {f.name: getattr(cfg, f.name) for f in fields(cfg)}
-    mknown = asdict(HDTConfig()) if cfg.arch == 'hdt' else dict(causal=False, dropout=0.4)
+    mknown = _arch_fields(cfg.arch) if cfg.arch in ARCHS else {}
     for o in overrides:
         key, sep, value = o.partition('=')
         if not sep: raise ValueError(f'override {o!r} is not key=value')
@@ -121,7 +126,7 @@ def train_config(preset: str = 'debug',     # a name in TRAIN_PRESETS
     if cfg.arch not in ARCHS: raise ValueError(f'arch={cfg.arch!r}: expected one of {tuple(ARCHS)}')
     return cfg
 
-# %% ../nbs/07_training.ipynb #c6692c12
+# %% ../nbs/07_training.ipynb #f424fafc
 def phone_placement(meta: dict) -> tuple:
     "(site, pocket orientation index) of a sequence's phone, from its stored metadata."
     d = meta['draw']['devices']['phone']
@@ -145,7 +150,13 @@ def split_sequences(path: str,                              # dataset folder
     return dict(train=np.sort(rest[n_val + n_test:]), val=np.sort(rest[:n_val]),
                 test=np.sort(np.concatenate([rest[n_val:n_val + n_test], np.flatnonzero(held)])), test_placement=np.flatnonzero(held))
 
-# %% ../nbs/07_training.ipynb #acd4923a
+def run_split(c: dict,             # a run's TrainConfig as a dict (asdict, or a model card's training config)
+              path: str = None,    # dataset folder (default: the run's)
+             ) -> dict:
+    "The split a run trained and was selected with."
+    return split_sequences(path or c['data'], c['val_frac'], c['test_frac'], tuple(c['holdout_placement']), c['seed'])
+
+# %% ../nbs/07_training.ipynb #afad676d
 def procrustes(pred: torch.Tensor,   # (..., J, 3)
                true: torch.Tensor,   # (..., J, 3)
               ) -> torch.Tensor:     # (..., J, 3) pred after the best similarity transform onto true
@@ -172,7 +183,7 @@ def pose_metric_sums(mean: torch.Tensor,     # (B, T, J, 3) predicted root-relat
     return dict(mpjpe=e.sum().item(), pa_mpjpe=pa.sum().item(), pck_100mm=(e < 0.1).sum().item(),
                 coverage_90=inside.sum().item(), n=e.numel())
 
-# %% ../nbs/07_training.ipynb #12a7a37c
+# %% ../nbs/07_training.ipynb #38a04638
 @torch.no_grad()
 def evaluate(model: HDT,                 # a trained model
              ds: WindowDataset,          # windows with normalize=False
@@ -199,7 +210,7 @@ def evaluate(model: HDT,                 # a trained model
                 coverage_90=tot['coverage_90'] / n if probabilistic else None, exercise_accuracy=right / len(ds) if right == right else None,
                 n_sequences=len({s for s, _ in ds.index}), n_windows=len(ds))
 
-# %% ../nbs/07_training.ipynb #011cd488
+# %% ../nbs/07_training.ipynb #4f91b06d
 def _atomic(path: Path, write):
     "Call write(tmp_path), then rename the temporary file onto `path` (readable by all, like any shipped file)."
     path = Path(path); tmp = path.with_name(path.name + '.tmp')
@@ -261,7 +272,7 @@ def load_model(name: str = 'mvm',              # a shipped model's name (in the 
     model.card, model.path = (json.loads(cpath.read_text()) if cpath.exists() else {}), str(path)
     return model.to(device).eval()
 
-# %% ../nbs/07_training.ipynb #4738762a
+# %% ../nbs/07_training.ipynb #2af00c5a
 def _lr_lambda(warmup: int, total: int):
     "Linear warm-up to 1, cosine decay to 0 at `total`."
     return lambda s: (s + 1) / warmup if s < warmup else 0.5 * (1 + math.cos(math.pi * min(1., (s - warmup) / max(1, total - warmup))))
@@ -315,7 +326,7 @@ def _truncate_logs(out: Path, step: int):
         rows = c.read_text().splitlines(True)
         c.write_text(''.join(rows[:1] + [r for r in rows[1:] if r.endswith('\n') and int(r.split(',')[0]) <= step]))
 
-# %% ../nbs/07_training.ipynb #68f6362e
+# %% ../nbs/07_training.ipynb #885fb6da
 def train(cfg: TrainConfig,            # the run's configuration
           out: str,                    # run folder: checkpoints, logs, best weights, summary
           resume: bool = False,        # continue from out/last.pt
@@ -330,7 +341,7 @@ def train(cfg: TrainConfig,            # the run's configuration
         if rank == 0: PhysicsDataEngine(data_preset(cfg.data_preset)[0]).generate_dataset(cfg.n_sequences, path=cfg.data, progress=progress)
     if world > 1: dist.barrier()
     man = open_dataset(cfg.data)
-    split = split_sequences(cfg.data, cfg.val_frac, cfg.test_frac, cfg.holdout_placement, cfg.seed)
+    split = run_split(asdict(cfg))
     if not len(split['train']): raise ValueError(f'{cfg.data}: no training sequences left after the split')
     train_ds = WindowDataset(cfg.data, cfg.window or None, sequences=split['train'], sensor_dropout=cfg.sensor_dropout, seed=cfg.seed, cache_shards=0)
     val_ds = WindowDataset(cfg.data, sequences=split['val'], normalize=False, cache_shards=0)
@@ -406,7 +417,7 @@ def train(cfg: TrainConfig,            # the run's configuration
     if world > 1: dist.barrier()
     return summary
 
-# %% ../nbs/07_training.ipynb #c7553671
+# %% ../nbs/07_training.ipynb #97bacd23
 def _complete(path) -> bool:
     try: open_dataset(path, verify=False); return True
     except ValueError: return False
@@ -464,7 +475,7 @@ class _Log:
         if self.on: self.log.removeHandler(self.fh); self.fh.close()
         if self.wandb: self.wandb.finish()
 
-# %% ../nbs/07_training.ipynb #bc73fd89
+# %% ../nbs/07_training.ipynb #9f9cc055
 INPUT_SPEC = dict(channels=['acc_x', 'acc_y', 'acc_z', 'gyro_x', 'gyro_y', 'gyro_z'],
                   units='specific force (gravity included) in m/s^2 and angular rate in rad/s, in each device\'s own sensor frame',
                   slots=list(SLOTS), absent='a slot without a device is masked out (mask False); its values are ignored')
@@ -502,14 +513,14 @@ def export_run(run: str,                 # run folder (with best.safetensors and
                                      train=[[r['step'], r['loss'], r['loss_pose']] for r in rows if 'loss' in r][::10])
     best.card = card
     shipped = _fp16_copy(best)
-    split = split_sequences(cfg.data, cfg.val_frac, cfg.test_frac, cfg.holdout_placement, cfg.seed)
+    split = run_split(asdict(cfg))
     parts = dict(val=split['val'], test=split['test'], test_heldout_placement=split['test_placement'],
                  test_seen_placement=np.setdiff1d(split['test'], split['test_placement']))
     card['metrics'] = {k: evaluate_model(shipped, cfg.data, v, progress=progress) for k, v in parts.items() if len(v)}
     save_model(best, Path(dest or ASSETS) / f'{name}.safetensors', card)
     return card
 
-# %% ../nbs/07_training.ipynb #af210227
+# %% ../nbs/07_training.ipynb #8528f206
 def evaluate_model(model: HDT,           # from load_model (with its card)
                    path: str,            # dataset folder
                    sequences=None,       # sequence indices (default: all)
@@ -525,9 +536,9 @@ def heldout_sequences(model: HDT, path: str) -> tuple:
     "('test', indices) when `path` is the model's training dataset, else ('all', None)."
     if _sha256(Path(path) / 'manifest.json') != model.card['dataset']['manifest_sha256']: return 'all', None
     c = model.card['training']['config']
-    return 'test', split_sequences(path, c['val_frac'], c['test_frac'], tuple(c['holdout_placement']), c['seed'])['test']
+    return 'test', run_split(c, path)['test']
 
-# %% ../nbs/07_training.ipynb #5b928972
+# %% ../nbs/07_training.ipynb #937cac3f
 def _chunks(T: int, W: int) -> list:
     "(start, first kept frame) of windows of W frames covering T frames, each kept frame with >= W/2 frames of context."
     if T <= W: return [(0, 0)]
