@@ -7,53 +7,63 @@ Docs: https://quantumleap.github.io/quantumleap-pose/streaming.html.md"""
 # %% auto #0
 __all__ = ['HDTStream']
 
-# %% ../nbs/10_streaming.ipynb #63939028
+# %% ../nbs/10_streaming.ipynb #f8aeeecf
 import math
 import numpy as np
 import torch
 import torch.nn.functional as F_
 from .model import HDT
 
-# %% ../nbs/10_streaming.ipynb #f43a21e1
-class _Window:
-    "Incremental state of the HDT over one window that started at some frame."
+# %% ../nbs/10_streaming.ipynb #c75cd12e
+class _Windows:
+    "Incremental state of the HDT over two staggered windows, stepped together as one batch."
     def __init__(self, model: HDT, W: int):
         c = model.config
-        self.m, self.t = model, 0
+        self.m = model
         self.rf = 1 + c.cnn_layers * (c.cnn_kernel - 1)                  # frames the causal CNN sees
-        self.buf = []                                                   # last rf normalised frames, each (S, C)
+        self.buf = []                                                   # the stream's last rf normalised frames, each (S, C)
         hd = c.d_model // c.n_heads
-        self.k, self.v = torch.zeros(2, c.n_layers, c.n_heads, W, hd)   # key / value caches, filled frame by frame
-        self.content = torch.zeros(c.d_content); self.style = torch.zeros(c.d_style)
+        self.k, self.v = torch.zeros(2, c.n_layers, 2, c.n_heads, W, hd)   # key / value caches: (layer, window, head, position, dim)
+        self.t = [-1, -1]                                               # frames each window has seen (-1: not started)
+        self.content, self.style = torch.zeros(2, c.d_content), torch.zeros(2, c.d_style)
+
+    def restart(self, b: int):
+        "Window `b` starts afresh with the next frame (its stale cache entries are masked until overwritten)."
+        self.t[b] = 0; self.content[b] = 0.; self.style[b] = 0.
 
     @torch.inference_mode()
     def step(self, x: torch.Tensor,      # (S, C) one normalised frame (absent slots zero)
              m: torch.Tensor,            # (S,) float mask
-            ) -> dict:
+            ) -> tuple:                  # (running windows, their outputs stacked along a first axis)
         md, c = self.m, self.m.config
         self.buf = (self.buf + [x])[-self.rf:]
-        win = torch.stack(self.buf)[None]                               # (1, <=rf, S, C): the CNN's whole receptive field
-        h = md.cnn(win * m[None, None, :, None])[:, -1] * m[None, :, None]   # (1, S, c) this frame's features
-        h = torch.cat([h, m[None, :, None]], -1).reshape(1, -1)
-        h = md.fuse(h) + md.pos[self.t]                                 # (1, d)
-        H, hd, n = c.n_heads, c.d_model // c.n_heads, self.t + 1
+        act = [b for b in (0, 1) if self.t[b] >= 0]
+        seen = [min(self.t[b] + 1, self.rf) for b in act]               # frames of the receptive field each window has
+        feats = {n: md.cnn(torch.stack(self.buf[-n:])[None] * m[None, None, :, None])[:, -1] * m[None, :, None] for n in set(seen)}
+        B, t, w = len(act), torch.tensor([self.t[b] for b in act]), slice(act[0], act[-1] + 1)   # running windows are contiguous: views, no copies
+        h = torch.cat([torch.cat([feats[n] for n in seen]), m[None, :, None].expand(B, -1, -1)], -1).reshape(B, -1)   # (B, S * (c + 1))
+        h = md.fuse(h) + md.pos[t]                                      # (B, d)
+        H, hd, n = c.n_heads, c.d_model // c.n_heads, int(t.max()) + 1
+        unseen = (torch.arange(n)[None] > t[:, None])[:, None, :, None]  # (B, 1, n, 1) positions a window has not reached
         for i, layer in enumerate(md.encoder.layers):
             a = layer.norm1(h)
-            q, k, v = F_.linear(a, layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)
-            self.k[i, :, self.t], self.v[i, :, self.t] = k.reshape(H, hd), v.reshape(H, hd)
-            w = torch.softmax(self.k[i, :, :n] @ q.reshape(H, hd, 1) / math.sqrt(hd), 1)    # (H, n, 1)
-            h = h + layer.self_attn.out_proj((w * self.v[i, :, :n]).sum(1).reshape(1, -1))
+            q, k, v = F_.linear(a, layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)   # (B, d) each
+            self.k[i, w][range(B), :, t], self.v[i, w][range(B), :, t] = k.reshape(B, H, hd), v.reshape(B, H, hd)
+            s = (self.k[i, w, :, :n] @ q.reshape(B, H, hd, 1) / math.sqrt(hd)).masked_fill(unseen, -math.inf)   # (B, H, n, 1)
+            h = h + layer.self_attn.out_proj((torch.softmax(s, 2) * self.v[i, w, :, :n]).sum(2).reshape(B, -1))
             h = h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h))))
         h = md.norm(h)
-        style = md.to_style(h)[0]; self.t += 1
-        self.content += md.to_content(h)[0]; self.style += style
-        run = self.content / self.t
-        pose = md.pose(torch.cat([h[0], style, run])).reshape(c.n_joints, 3, 2)
-        head = md.faults(torch.cat([self.style / self.t, run]))
-        return dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=md.exercise(run),
-                    fault_severity=torch.sigmoid(head[:c.n_faults]), form_score=torch.sigmoid(head[c.n_faults]))
+        style = md.to_style(h)
+        for b in act: self.t[b] += 1
+        self.content[w] += md.to_content(h); self.style[w] += style
+        n = (t + 1.)[:, None]
+        run = self.content[w] / n                                       # (B, d_content) the running content code
+        pose = md.pose(torch.cat([h, style, run], -1)).reshape(B, c.n_joints, 3, 2)
+        head = md.faults(torch.cat([self.style[w] / n, run], -1))
+        return act, dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=md.exercise(run),
+                         fault_severity=torch.sigmoid(head[:, :c.n_faults]), form_score=torch.sigmoid(head[:, c.n_faults]))
 
-# %% ../nbs/10_streaming.ipynb #4bb9c41b
+# %% ../nbs/10_streaming.ipynb #b98a98df
 class HDTStream:
     "Frame-by-frame HDT inference with cached state; outputs equal `training.predict` on the same recording."
     def __init__(self, model: HDT,         # from load_model (its card gives the normalisation and the window)
@@ -67,7 +77,8 @@ class HDTStream:
             raise ValueError(f'mask must be {len(spec["slots"])} flags (slots {spec["slots"]}) with at least one device; got {self.mask.tolist()}')
         self.mean, self.std = np.array(spec['mean'], np.float32), np.array(spec['std'], np.float32)
         self.scale = torch.tensor(model.card['calibration']['variance_scale']) if 'calibration' in model.card else None
-        self.t, self.win = 0, [_Window(model, self.W), None]
+        self.t, self.win = 0, _Windows(model, self.W)
+        self.win.restart(0)
 
     def step(self, frame: np.ndarray,      # (S, 6) one frame of raw readings
             ) -> dict:                     # this frame's pose mean and variance (17, 3), exercise probabilities, form
@@ -78,11 +89,11 @@ class HDTStream:
         x = torch.from_numpy((frame - self.mean) / self.std * self.mask[:, None])
         m = torch.from_numpy(self.mask.astype(np.float32))
         W, half = self.W, self.W // 2
-        if self.t >= half and (self.t - half) % W == 0: self.win[1] = _Window(self.model, W)   # the staggered window (re)starts
-        if self.t >= W and self.t % W == 0: self.win[0] = _Window(self.model, W)
-        outs = [w.step(x, m) if w is not None else None for w in self.win]
-        ages = [w.t if w is not None else -1 for w in self.win]
-        o = outs[int(np.argmax(ages))]                                   # the window with the longer context
+        if self.t >= half and (self.t - half) % W == 0: self.win.restart(1)   # the staggered window (re)starts
+        if self.t >= W and self.t % W == 0: self.win.restart(0)
+        act, out = self.win.step(x, m)
+        i = int(np.argmax([self.win.t[b] for b in act]))                # the window with the longer context
+        o = {k: v[i] for k, v in out.items()}
         self.t += 1
         var = o['pose_logvar'].exp() * (self.scale if self.scale is not None else 1)
         return dict(pose_mean=o['pose_mean'].numpy(), pose_var=var.numpy(), exercise_prob=o['exercise_logits'].softmax(-1).numpy(),
