@@ -97,7 +97,7 @@ def main():
         arch = getattr(m, 'arch', 'hdt')
         tr = m.card['training']
         rows.append(dict(model=m.card['name'], arch=arch, train_steps=tr['steps'], batch_size=tr['config']['batch_size'], mpjpe_mm=r['mpjpe_mm'],
-                         pa_mpjpe_mm=r['pa_mpjpe_mm'], mpjpe_stream_mm=streamed_mpjpe(m, arr, a.stream_windows), pck_100mm=r['pck_100mm'], coverage_90=r['coverage_90'], nll=r['nll'],
+                         pa_mpjpe_mm=r['pa_mpjpe_mm'], mpjpe_stream_mm=streamed_mpjpe(m, arr, a.stream_windows), pck_100mm=r['pck_100mm'], jitter=r['jitter'], coverage_90=r['coverage_90'], nll=r['nll'],
                          miscalibration_area=r['miscalibration_area'], params=count_parameters(m),
                          cpu_ms_per_s_stream=stream_ms_per_s(m, repeats=a.repeats), n_sequences=r['n_sequences']))
     ref = {r['arch']: r for r in rows if r['arch'] != 'hdt'} | {'hdt': next((r for r in rows if r['model'] == 'hdt'), None)}

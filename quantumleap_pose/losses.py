@@ -8,14 +8,14 @@ Docs: https://quantumleap.github.io/quantumleap-pose/losses.html.md"""
 __all__ = ['TASKS', 'gaussian_nll', 'fault_loss', 'form_score_target', 'TaskWeighting', 'bone_lengths', 'physics_loss',
            'gaussian_crps', 'coverage_gap', 'hdt_loss']
 
-# %% ../nbs/06_losses.ipynb #13720a27
+# %% ../nbs/06_losses.ipynb #2a83c1e6
 import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F_
 from .body import BONES, JOINTS
 
-# %% ../nbs/06_losses.ipynb #8d40e0d5
+# %% ../nbs/06_losses.ipynb #85554029
 def gaussian_nll(mean: torch.Tensor,       # (...) predicted mean
                  logvar: torch.Tensor,     # (...) predicted log-variance
                  target: torch.Tensor,     # (...) truth
@@ -29,7 +29,7 @@ def gaussian_nll(mean: torch.Tensor,       # (...) predicted mean
     w = mask.to(nll.dtype).expand_as(nll)
     return (nll * w).sum() / w.sum().clamp_min(1)
 
-# %% ../nbs/06_losses.ipynb #a9b7c8c2
+# %% ../nbs/06_losses.ipynb #787b4f72
 def fault_loss(pred: torch.Tensor,     # (B, F) predicted severities in [0, 1]
                target: torch.Tensor,   # (B, F) labels in [0, 1], NaN where undefined
               ) -> torch.Tensor:
@@ -43,7 +43,7 @@ def form_score_target(faults: torch.Tensor) -> torch.Tensor:
     score = 1 - torch.nan_to_num(faults, nan=0.).amax(1)
     return torch.where(torch.isfinite(faults).all(1), score, torch.full_like(score, float('nan')))
 
-# %% ../nbs/06_losses.ipynb #8d2a35cd
+# %% ../nbs/06_losses.ipynb #62e27c97
 class TaskWeighting(nn.Module):
     "Homoscedastic uncertainty weighting of several task losses (Kendall et al. 2018)."
     def __init__(self, tasks: tuple):
@@ -56,7 +56,7 @@ class TaskWeighting(nn.Module):
         return sum(torch.exp(-self.log_var[i]) * losses[t] + self.log_var[i] for i, t in enumerate(self.tasks) if t in losses)
     def weights(self) -> dict: return {t: float(torch.exp(-v)) for t, v in zip(self.tasks, self.log_var.detach())}
 
-# %% ../nbs/06_losses.ipynb #054a08b8
+# %% ../nbs/06_losses.ipynb #dbc63539
 _BONE_P = [p for p, _ in BONES]; _BONE_C = [c for _, c in BONES]
 _HINGES = [(JOINTS.index(a), JOINTS.index(b), JOINTS.index(c)) for a, b, c in
            (('RHip', 'RKnee', 'RAnkle'), ('LHip', 'LKnee', 'LAnkle'), ('LShoulder', 'LElbow', 'LWrist'), ('RShoulder', 'RElbow', 'RWrist'))]
@@ -87,7 +87,7 @@ def physics_loss(joints: torch.Tensor,          # (B, T, 17, 3) predicted root-r
     out['total'] = sum(w[k] * v for k, v in out.items())
     return out
 
-# %% ../nbs/06_losses.ipynb #b79476c9
+# %% ../nbs/06_losses.ipynb #99feb3c0
 def gaussian_crps(mean: torch.Tensor, logvar: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     "Mean CRPS of Gaussian predictions (same units as the target)."
     sd = torch.exp(0.5 * logvar)
@@ -101,13 +101,13 @@ def coverage_gap(mean, logvar, target, levels=(0.5, 0.68, 0.9, 0.95)) -> dict:
     n = torch.distributions.Normal(0., 1.)
     return {p: float((z <= n.icdf(torch.tensor(0.5 + p / 2))).float().mean() - p) for p in levels}
 
-# %% ../nbs/06_losses.ipynb #fad1d851
+# %% ../nbs/06_losses.ipynb #3cb2ef29
 TASKS = ('pose', 'exercise', 'faults', 'form', 'adversary', 'physics', 'calibration')
 
 def hdt_loss(out: dict,                     # HDT outputs
              batch: dict,                   # WindowDataset batch (joints, mask, exercise, faults)
              weighting: TaskWeighting = None,  # learnable weights; None: plain sum
-             probabilistic: bool = True,    # False: MSE pose, no calibration term (the ablation)
+             probabilistic: bool = True,    # False: ½ log MSE pose (no variances), no calibration term (the ablation)
              beta: float = 0.,              # β-NLL exponent
              physics: bool = True,          # include the physics loss
              fps: float = 60.,
@@ -118,7 +118,7 @@ def hdt_loss(out: dict,                     # HDT outputs
     if probabilistic:
         L['pose'] = gaussian_nll(out['pose_mean'], out['pose_logvar'], y, beta)
         L['calibration'] = gaussian_crps(out['pose_mean'], out['pose_logvar'], y)
-    else: L['pose'] = F_.mse_loss(out['pose_mean'], y)
+    else: L['pose'] = 0.5 * torch.log(F_.mse_loss(out['pose_mean'], y))
     L['exercise'] = F_.cross_entropy(out['exercise_logits'], batch['exercise'])
     L['faults'] = fault_loss(out['fault_severity'], batch['faults'])
     fs = form_score_target(batch['faults']); ok = torch.isfinite(fs)

@@ -10,7 +10,7 @@ __all__ = ['TRAIN_PRESETS', 'ARCHS', 'ASSETS', 'INPUT_SPEC', 'OUTPUT_SPEC', 'Tra
            'evaluate', 'save_model', 'load_model', 'train', 'save_checkpoint', 'load_checkpoint', 'export_run',
            'evaluate_model', 'heldout_sequences', 'predict']
 
-# %% ../nbs/07_training.ipynb #e4487601
+# %% ../nbs/07_training.ipynb #41801c29
 import csv, hashlib, inspect, json, logging, math, os, platform, time
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
@@ -29,7 +29,7 @@ from .baselines import MobilePoserStyle, TransPoseStyle
 from .losses import hdt_loss, TaskWeighting, TASKS
 from .exercises import EXERCISE_NAMES, FAULTS
 
-# %% ../nbs/07_training.ipynb #4d0bbd74
+# %% ../nbs/07_training.ipynb #7d9edfb8
 @dataclass
 class TrainConfig:
     "Everything a training run depends on."
@@ -48,7 +48,7 @@ class TrainConfig:
     grad_clip: float = 1.0              # largest global gradient norm
     precision: str = 'auto'             # auto (bf16 autocast on CPU, fp16 + grad scaler on CUDA), bf16, fp16, fp32
     sensor_dropout: float = 0.3         # chance of hiding a random subset of a window's devices
-    probabilistic: bool = True          # False: MSE pose without variances (ablation)
+    probabilistic: bool = True          # False: no variances, pose by ½ log MSE (ablation)
     physics: bool = True                # False: no physics loss (ablation)
     beta: float = 0.                    # β-NLL exponent of the pose loss
     val_frac: float = 0.05              # share of sequences for validation (model selection, early stopping)
@@ -77,7 +77,7 @@ for _arch in ('mobileposer', 'transpose'):   # the peers, with the MVM's data, b
     TRAIN_PRESETS[f'baseline_{_arch}'] = replace(TRAIN_PRESETS['mvm'], name=f'baseline_{_arch}', arch=_arch, model={},
                                                  probabilistic=False, physics=False)
 
-# %% ../nbs/07_training.ipynb #859c0b53
+# %% ../nbs/07_training.ipynb #38b0ef9c
 ARCHS = {'hdt': HDT, 'mobileposer': MobilePoserStyle, 'transpose': TransPoseStyle}
 
 def _arch_fields(arch: str) -> dict:
@@ -129,7 +129,7 @@ def train_config(preset: str = 'debug',     # a name in TRAIN_PRESETS
     if cfg.precision not in ('auto', 'bf16', 'fp16', 'fp32'): raise ValueError(f"precision={cfg.precision!r}: expected auto, bf16, fp16 or fp32")
     return cfg
 
-# %% ../nbs/07_training.ipynb #7efebd48
+# %% ../nbs/07_training.ipynb #5be2ee23
 def phone_placement(meta: dict) -> tuple:
     "(site, pocket orientation index) of a sequence's phone, from its stored metadata."
     d = meta['draw']['devices']['phone']
@@ -159,7 +159,7 @@ def run_split(c: dict,             # a run's TrainConfig as a dict (asdict, or a
     "The split a run trained and was selected with."
     return split_sequences(path or c['data'], c['val_frac'], c['test_frac'], tuple(c['holdout_placement']), c['seed'])
 
-# %% ../nbs/07_training.ipynb #3e7722a2
+# %% ../nbs/07_training.ipynb #35504a9d
 def procrustes(pred: torch.Tensor,   # (..., J, 3)
                true: torch.Tensor,   # (..., J, 3)
               ) -> torch.Tensor:     # (..., J, 3) pred after the best similarity transform onto true
@@ -186,7 +186,7 @@ def pose_metric_sums(mean: torch.Tensor,     # (B, T, J, 3) predicted root-relat
     return dict(mpjpe=e.sum().item(), pa_mpjpe=pa.sum().item(), pck_100mm=(e < 0.1).sum().item(),
                 coverage_90=inside.sum().item(), n=e.numel())
 
-# %% ../nbs/07_training.ipynb #e436227f
+# %% ../nbs/07_training.ipynb #b7134ee6
 @torch.no_grad()
 def evaluate(model: HDT,                 # a trained model
              ds: WindowDataset,          # windows with normalize=False
@@ -213,7 +213,7 @@ def evaluate(model: HDT,                 # a trained model
                 coverage_90=tot['coverage_90'] / n if probabilistic else None, exercise_accuracy=right / len(ds) if right == right else None,
                 n_sequences=len({s for s, _ in ds.index}), n_windows=len(ds))
 
-# %% ../nbs/07_training.ipynb #01fabd4c
+# %% ../nbs/07_training.ipynb #fac92f75
 def _atomic(path: Path, write):
     "Call write(tmp_path), then rename the temporary file onto `path` (readable by all, like any shipped file)."
     path = Path(path); tmp = path.with_name(path.name + '.tmp')
@@ -275,7 +275,7 @@ def load_model(name: str = 'mvm',              # a shipped model's name (in the 
     model.card, model.path = (json.loads(cpath.read_text()) if cpath.exists() else {}), str(path)
     return model.to(device).eval()
 
-# %% ../nbs/07_training.ipynb #935ef77d
+# %% ../nbs/07_training.ipynb #a2cde821
 def _lr_lambda(warmup: int, total: int):
     "Linear warm-up to 1, cosine decay to 0 at `total`."
     return lambda s: (s + 1) / warmup if s < warmup else 0.5 * (1 + math.cos(math.pi * min(1., (s - warmup) / max(1, total - warmup))))
@@ -329,7 +329,7 @@ def _truncate_logs(out: Path, step: int):
         rows = c.read_text().splitlines(True)
         c.write_text(''.join(rows[:1] + [r for r in rows[1:] if r.endswith('\n') and int(r.split(',')[0]) <= step]))
 
-# %% ../nbs/07_training.ipynb #222abcab
+# %% ../nbs/07_training.ipynb #d1e17a49
 def train(cfg: TrainConfig,            # the run's configuration
           out: str,                    # run folder: checkpoints, logs, best weights, summary
           resume: bool = False,        # continue from out/last.pt
@@ -420,7 +420,7 @@ def train(cfg: TrainConfig,            # the run's configuration
     if world > 1: dist.barrier()
     return summary
 
-# %% ../nbs/07_training.ipynb #425b2bbd
+# %% ../nbs/07_training.ipynb #43dfda80
 def _complete(path) -> bool:
     try: open_dataset(path, verify=False); return True
     except ValueError: return False
@@ -478,7 +478,7 @@ class _Log:
         if self.on: self.log.removeHandler(self.fh); self.fh.close()
         if self.wandb: self.wandb.finish()
 
-# %% ../nbs/07_training.ipynb #2c31de8e
+# %% ../nbs/07_training.ipynb #0fa91edc
 INPUT_SPEC = dict(channels=['acc_x', 'acc_y', 'acc_z', 'gyro_x', 'gyro_y', 'gyro_z'],
                   units='specific force (gravity included) in m/s^2 and angular rate in rad/s, in each device\'s own sensor frame',
                   slots=list(SLOTS), absent='a slot without a device is masked out (mask False); its values are ignored')
@@ -523,7 +523,7 @@ def export_run(run: str,                 # run folder (with best.safetensors and
     save_model(best, Path(dest or ASSETS) / f'{name}.safetensors', card)
     return card
 
-# %% ../nbs/07_training.ipynb #a44d89d2
+# %% ../nbs/07_training.ipynb #03bf2a9e
 def evaluate_model(model: HDT,           # from load_model (with its card)
                    path: str,            # dataset folder
                    sequences=None,       # sequence indices (default: all)
@@ -541,7 +541,7 @@ def heldout_sequences(model: HDT, path: str) -> tuple:
     c = model.card['training']['config']
     return 'test', run_split(c, path)['test']
 
-# %% ../nbs/07_training.ipynb #99e1c8fb
+# %% ../nbs/07_training.ipynb #4c16772e
 def _chunks(T: int, W: int) -> list:
     "(start, first kept frame) of windows of W frames covering T frames, each kept frame with >= W/2 frames of context."
     if T <= W: return [(0, 0)]
