@@ -7,14 +7,14 @@ Docs: https://quantumleap.github.io/quantumleap-pose/streaming.html.md"""
 # %% auto #0
 __all__ = ['HDTStream']
 
-# %% ../nbs/10_streaming.ipynb #f8aeeecf
+# %% ../nbs/10_streaming.ipynb #10636c46
 import math
 import numpy as np
 import torch
 import torch.nn.functional as F_
 from .model import HDT
 
-# %% ../nbs/10_streaming.ipynb #c75cd12e
+# %% ../nbs/10_streaming.ipynb #5410ad45
 class _Windows:
     "Incremental state of the HDT over two staggered windows, stepped together as one batch."
     def __init__(self, model: HDT, W: int):
@@ -56,14 +56,14 @@ class _Windows:
         style = md.to_style(h)
         for b in act: self.t[b] += 1
         self.content[w] += md.to_content(h); self.style[w] += style
-        n = (t + 1.)[:, None]
-        run = self.content[w] / n                                       # (B, d_content) the running content code
+        count = (t + 1.)[:, None]                                       # (B, 1) frames each window has now seen
+        run = self.content[w] / count                                       # (B, d_content) the running content code
         pose = md.pose(torch.cat([h, style, run], -1)).reshape(B, c.n_joints, 3, 2)
-        head = md.faults(torch.cat([self.style[w] / n, run], -1))
+        head = md.faults(torch.cat([self.style[w] / count, run], -1))
         return act, dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=md.exercise(run),
                          fault_severity=torch.sigmoid(head[:, :c.n_faults]), form_score=torch.sigmoid(head[:, c.n_faults]))
 
-# %% ../nbs/10_streaming.ipynb #b98a98df
+# %% ../nbs/10_streaming.ipynb #79b965a7
 class HDTStream:
     "Frame-by-frame HDT inference with cached state; outputs equal `training.predict` on the same recording."
     def __init__(self, model: HDT,         # from load_model (its card gives the normalisation and the window)
