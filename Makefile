@@ -19,11 +19,12 @@ snapshot = find $(SYNCED) -type f -not -path '*/__pycache__/*' -not -path '*/.ip
 # pip's output goes to a log, shown only when pip fails
 pip = $(BIN)/pip install -q $(1) > $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "pip install failed (its log is above)"; exit 1; }
 
-.PHONY: help install demo test sync-check nbtest docs readme bench clean
+.PHONY: help install demo test test-slow sync-check nbtest docs readme bench clean
 
 help:
 	@echo "make demo   set up .venv (if needed) and run the demo"
 	@echo "make test   set up .venv (if needed), check notebooks/package/README are in sync, run every test"
+	@echo "make test-slow   the same, and also the notebook cells flagged #| slow"
 	@echo "make docs   offline HTML preview of the docs in _docs/     make readme   README.md from nbs/index.ipynb"
 	@echo "make bench  run the benchmarks in bench/                   make clean    remove build outputs"
 
@@ -56,7 +57,7 @@ sync-check: install
 	@echo "sync check: notebooks clean, package and README in sync"
 
 nbtest: install
-	$(BIN)/nbdev-test --timing
+	$(BIN)/nbdev-test --timing $(NBTEST_FLAGS)
 
 docs: install
 	$(BIN)/python tools/docs.py html
@@ -66,6 +67,9 @@ readme: install
 
 test: sync-check nbtest docs
 	@if compgen -G 'tests/test_*.py' > /dev/null; then $(BIN)/pytest -q tests; fi
+
+test-slow: NBTEST_FLAGS = --flags slow
+test-slow: test
 
 bench: install
 	@for f in bench/fk.py bench/simulation.py bench/dataset.py bench/train.py; do echo "== $$f"; $(BIN)/python $$f; done

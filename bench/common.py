@@ -1,8 +1,9 @@
-"""Shared pieces of the benchmark scripts: the bare mj_inverse baseline and atomic JSON output."""
-import json, time
+"""Shared pieces of the benchmark scripts: the bare mj_inverse baseline and JSON output (atomic, through `files`)."""
+import time
 from pathlib import Path
 import numpy as np
 import mujoco
+from quantumleap_pose import files
 
 def mj_inverse_frames_per_s(model, qpos, qvel, qacc, repeats: int = 3) -> float:
     "Frames per second of bare mj_inverse (contacts off, as in playback) over the given frames, best of `repeats`."
@@ -18,7 +19,7 @@ def mj_inverse_frames_per_s(model, qpos, qvel, qacc, repeats: int = 3) -> float:
     return len(qpos) / best
 
 def write_json(path, obj):
-    "Write JSON atomically (temp file, then rename)."
+    "Write a benchmark's JSON atomically and say where."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(obj, indent=2)); tmp.replace(path)
+    files.write_json(path, obj)
     print(f'wrote {path}')

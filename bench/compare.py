@@ -30,8 +30,8 @@ import numpy as np
 import torch
 from common import write_json
 from tqdm.auto import tqdm
-from quantumleap_pose.training import load_model, heldout_sequences, predict
-from quantumleap_pose.evaluation import evaluate_full
+from quantumleap_pose import load_model, predict
+from quantumleap_pose.evaluation import evaluate_dataset, heldout_sequences
 from quantumleap_pose.model import count_parameters
 from quantumleap_pose.streaming import HDTStream
 
@@ -59,7 +59,7 @@ def stream_ms_per_s(model, rate: float = 60., repeats: int = 3) -> float:
     times = []
     if arch == 'hdt':                                          # cached causal streaming, over a whole restart cycle
         W = model.card['input']['window']
-        frames = np.tile(np.asarray(model.card['input']['mean'], np.float32), (2 * W, 1, 1))
+        frames = np.tile(model.standardize.mean.numpy(), (2 * W, 1, 1))   # the training mean: a plausible reading
         for _ in range(repeats):
             s = HDTStream(model, mask)
             for f in frames[:W]: s.step(f)                     # both windows running
@@ -93,7 +93,7 @@ def main():
         if which != 'test': raise SystemExit(f'{name} was not trained on {a.data} (manifest hash differs): no shared held-out split')
         if split is not None and not np.array_equal(seqs, split): raise SystemExit(f'{name} has another test split than the first model')
         split = seqs
-        r, arr = evaluate_full(m, a.data, seqs, progress=True)
+        r, arr = evaluate_dataset(m, a.data, seqs, progress=True)
         arch = getattr(m, 'arch', 'hdt')
         tr = m.card['training']
         rows.append(dict(model=m.card['name'], arch=arch, train_steps=tr['steps'], batch_size=tr['config']['batch_size'], mpjpe_mm=r['mpjpe_mm'],

@@ -7,7 +7,7 @@ import argparse, os, platform, shutil, tempfile, time
 from pathlib import Path
 from common import mj_inverse_frames_per_s, write_json
 from quantumleap_pose.body import make_body
-from quantumleap_pose.simulation import build_model
+from quantumleap_pose.simulation import build_body_model
 from quantumleap_pose.exercises import synthesize
 from quantumleap_pose.dataset import PhysicsDataEngine, preset
 
@@ -15,7 +15,7 @@ def squat_mj_inverse_rate(fps):
     "Bare mj_inverse on a one-repetition squat of a reference subject."
     b = make_body(1.76, 80., 'male')
     m = synthesize('squat', b, dict(reps=1), seed=0, fps=fps, check=False)
-    return mj_inverse_frames_per_s(build_model(b, fps), m.qpos, m.qvel, m.qacc)
+    return mj_inverse_frames_per_s(build_body_model(b, fps), m.qpos, m.qvel, m.qacc)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

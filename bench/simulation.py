@@ -13,7 +13,7 @@ import numpy as np
 from tqdm import tqdm
 from common import mj_inverse_frames_per_s, write_json
 from quantumleap_pose.body import sample_subjects
-from quantumleap_pose.simulation import build_model
+from quantumleap_pose.simulation import build_body_model
 from quantumleap_pose.exercises import synthesize
 
 def main():
@@ -30,7 +30,7 @@ def main():
         motions.append(synthesize('squat', b, seed=a.seed * 100003 + i, fps=a.fps))
         wall += time.perf_counter() - t
     frames = sum(len(m.qpos) for m in motions)
-    raw = np.median([mj_inverse_frames_per_s(build_model(b, m.fps), m.qpos, m.qvel, m.qacc) for b, m in list(zip(bodies, motions))[:5]])
+    raw = np.median([mj_inverse_frames_per_s(build_body_model(b, m.fps), m.qpos, m.qvel, m.qacc) for b, m in list(zip(bodies, motions))[:5]])
     res_seq = np.array([m.plausibility.scores['residual_force_median_bw'] for m in motions])
     res_all = np.concatenate([m.plausibility.residual_force_bw for m in motions])
     clean = np.concatenate([m.plausibility.cop_outside_m[(m.rep >= 0) & (m.faults.max(1) == 0)] for m in motions])

@@ -10,7 +10,9 @@ __all__ = ['LEAVES', 'RNNBlock', 'MobilePoserStyle', 'TransPoseStyle']
 # %% ../nbs/05b_baselines.ipynb #5aff5425
 import torch
 import torch.nn as nn
-from .model import HDTConfig
+from .body import JOINTS
+from .dataset import SLOTS, CHANNELS
+from .model import InputNorm
 
 # %% ../nbs/05b_baselines.ipynb #1c59cb53
 class RNNBlock(nn.Module):
@@ -24,41 +26,41 @@ class RNNBlock(nn.Module):
         h, state = self.lstm(self.drop(torch.relu(self.inp(x))), state)
         return self.out(h), state                # (B, T, n_out), LSTM state (streaming)
 
-def _flat(imu, mask):                             # (B, T, S, 6), (B, S) -> (B, T, S * 6), absent slots zero
-    return (imu * mask[:, None, :, None].to(imu.dtype)).flatten(2)
 
 # %% ../nbs/05b_baselines.ipynb #ebd9ea90
 class MobilePoserStyle(nn.Module):
     "Two LSTM stages (joints, then refined joints from joints + IMU), MobilePoser's sizes, our inputs and outputs."
     arch = 'mobileposer'
-    def __init__(self, n_sensors: int = 5, n_joints: int = 17, hidden: int = 256, causal: bool = False, dropout: float = 0.4):
+    def __init__(self, n_sensors: int = len(SLOTS), n_joints: int = len(JOINTS), hidden: int = 256, causal: bool = False, dropout: float = 0.4):
         super().__init__()
-        n_in, n_out = n_sensors * 6, n_joints * 3
+        n_in, n_out = n_sensors * len(CHANNELS), n_joints * 3
+        self.standardize = InputNorm(n_sensors, len(CHANNELS))
         self.config = dict(n_sensors=n_sensors, n_joints=n_joints, hidden=hidden, causal=causal, dropout=dropout)
         self.joints = RNNBlock(n_in, n_out, hidden, not causal, dropout)
         self.poser = RNNBlock(n_out + n_in, n_out, hidden, not causal, dropout)
-    def forward(self, imu, mask):                 # imu (B, T, S, 6), mask (B, S)
-        x = _flat(imu, mask)
+    def forward(self, imu, mask):                 # imu (B, T, S, 6) raw readings, mask (B, S)
+        x = self.standardize(imu, mask).flatten(2)  # (B, T, S * C), absent slots zero
         j1, _ = self.joints(x)                    # (B, T, J*3)
         j2, _ = self.poser(torch.cat([j1, x], -1))
         B, T = x.shape[:2]
         return dict(pose_mean=j2.reshape(B, T, -1, 3), pose_stage1=j1.reshape(B, T, -1, 3))
 
 # %% ../nbs/05b_baselines.ipynb #6af3ffa7
-LEAVES = (3, 6, 10, 13, 16, 0)   # RAnkle, LAnkle, Head, LWrist, RWrist, pelvis (in body.JOINTS order)
+LEAVES = tuple(JOINTS.index(j) for j in ('RAnkle', 'LAnkle', 'Head', 'LWrist', 'RWrist', 'pelvis'))   # TransPose's leaf joints
 
 class TransPoseStyle(nn.Module):
     "Three LSTM stages (leaf joints, all joints, refined joints), TransPose's sizes, our inputs and outputs."
     arch = 'transpose'
-    def __init__(self, n_sensors: int = 5, n_joints: int = 17, causal: bool = False, dropout: float = 0.4):
+    def __init__(self, n_sensors: int = len(SLOTS), n_joints: int = len(JOINTS), causal: bool = False, dropout: float = 0.4):
         super().__init__()
-        n_in, n_leaf, n_out = n_sensors * 6, len(LEAVES) * 3, n_joints * 3
+        n_in, n_leaf, n_out = n_sensors * len(CHANNELS), len(LEAVES) * 3, n_joints * 3
+        self.standardize = InputNorm(n_sensors, len(CHANNELS))
         self.config = dict(n_sensors=n_sensors, n_joints=n_joints, causal=causal, dropout=dropout)
         self.s1 = RNNBlock(n_in, n_leaf, 256, not causal, dropout)
         self.s2 = RNNBlock(n_leaf + n_in, n_out, 64, not causal, dropout)
         self.s3 = RNNBlock(n_out + n_in, n_out, 128, not causal, dropout)
-    def forward(self, imu, mask):                 # imu (B, T, S, 6), mask (B, S)
-        x = _flat(imu, mask)
+    def forward(self, imu, mask):                 # imu (B, T, S, 6) raw readings, mask (B, S)
+        x = self.standardize(imu, mask).flatten(2)  # (B, T, S * C), absent slots zero
         leaf, _ = self.s1(x)                      # (B, T, 6*3)
         j, _ = self.s2(torch.cat([leaf, x], -1))  # (B, T, J*3)
         r, _ = self.s3(torch.cat([j, x], -1))

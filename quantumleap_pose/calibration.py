@@ -8,12 +8,13 @@ Docs: https://quantumleap.github.io/quantumleap-pose/calibration.html.md"""
 __all__ = ['fit_variance_scale', 'conformal_widths', 'interval', 'calibrate', 'save_card', 'recalibrate_shipped']
 
 # %% ../nbs/09_calibration.ipynb #234ebd62
-import json
 from pathlib import Path
 import numpy as np
-from scipy import stats
-from .training import HDT, load_model, run_split, _atomic, _sha256
-from .evaluation import evaluate_full, LEVELS
+from .files import write_json, sha256
+from .dataset import run_split
+from .shipping import load_model
+from .metrics import LEVELS, central_z
+from .evaluation import evaluate_dataset
 
 # %% ../nbs/09_calibration.ipynb #6f8d3734
 def fit_variance_scale(mean: np.ndarray, var: np.ndarray, true: np.ndarray) -> np.ndarray:   # (..., 17, 3) -> (17, 3)
@@ -36,12 +37,12 @@ def interval(pred: dict,                   # output of predict (variances alread
         widths = card.get('calibration', {}).get('conformal', {})
         if str(level) not in widths: raise ValueError(f'no conformal width for level {level} in the card; it has {sorted(widths)}')
         q = widths[str(level)]
-    else: q = stats.norm.ppf(0.5 + level / 2)
+    else: q = central_z(level)
     half = q * np.sqrt(pred['pose_var'])
     return pred['pose_mean'] - half, pred['pose_mean'] + half
 
 # %% ../nbs/09_calibration.ipynb #00f49e44
-def calibrate(model: HDT,            # from load_model; its card gains a 'calibration' entry
+def calibrate(model,                 # from load_model; its card gains a 'calibration' entry
               path: str,             # dataset folder
               sequences,             # validation sequence indices (never the test split)
               progress: bool = False,
@@ -49,20 +50,20 @@ def calibrate(model: HDT,            # from load_model; its card gains a 'calibr
     "Fit variance scaling and conformal widths on validation sequences; store them in model.card."
     if not model.card['training']['config']['probabilistic']: raise ValueError('the model is deterministic (no variances): nothing to calibrate')
     model.card.pop('calibration', None)                                   # fit on the raw variances
-    before, a = evaluate_full(model, path, sequences, progress=progress)
+    before, a = evaluate_dataset(model, path, sequences, progress=progress)
     scale = fit_variance_scale(a['pose_mean'], a['pose_var'], a['joints'])
     cal = dict(method='per-coordinate variance scaling (maximum likelihood) + split-conformal widths',
                variance_scale=scale.round(5).tolist(), conformal=conformal_widths(a['pose_mean'], a['pose_var'] * scale, a['joints']),
-               fitted_on=dict(dataset_manifest_sha256=_sha256(Path(path) / 'manifest.json'), n_sequences=len(sequences), split='val'))
+               fitted_on=dict(dataset_manifest_sha256=sha256(Path(path) / 'manifest.json'), n_sequences=len(sequences), split='val'))
     model.card['calibration'] = cal
-    after, _ = evaluate_full(model, path, sequences, progress=progress)
+    after, _ = evaluate_dataset(model, path, sequences, progress=progress)
     keys = ('coverage_50', 'coverage_90', 'ellipsoid_coverage_90', 'miscalibration_area', 'nll')
     cal['val_before'], cal['val_after'] = ({k: m[k] for k in keys} for m in (before, after))
     return cal
 
-def save_card(model: HDT):
-    "Write model.card back next to the model's weights."
-    _atomic(Path(model.path).with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(model.card, indent=1, sort_keys=True, default=float)))
+def save_card(model):
+    "Write model.card back next to the model's weights (atomically)."
+    write_json(Path(model.path).with_suffix('.json'), model.card)
 
 # %% ../nbs/09_calibration.ipynb #a6e9b814
 def recalibrate_shipped(path: str,              # the shipped .safetensors
@@ -76,7 +77,7 @@ def recalibrate_shipped(path: str,              # the shipped .safetensors
     calibrate(model, c['data'], split['val'], progress)
     for name, seqs in (('test', split['test']), ('test_heldout_placement', split['test_placement'])):
         if len(seqs):
-            m, _ = evaluate_full(model, c['data'], seqs, progress=progress)
+            m, _ = evaluate_dataset(model, c['data'], seqs, progress=progress)
             model.card['metrics'][f'{name}_recalibrated'] = {k: v for k, v in m.items() if k not in ('per_joint_mm', 'confusion')}
     save_card(model)
     return model.card

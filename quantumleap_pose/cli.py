@@ -11,22 +11,25 @@ __all__ = ['demo', 'generate', 'predict_cli', 'evaluate_cli', 'main']
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
+from .files import save_figure
 from .body import JOINTS, BONES
-from .exercises import FAULTS
+from .faults import FAULTS, flexion
 from .randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
 from .dataset import PhysicsDataEngine, DatasetConfig, WindowDataset, make_sequence, preset, PRESETS
-from .training import train_config, train, TRAIN_PRESETS, load_model, predict, heldout_sequences, export_run, ASSETS
-from .evaluation import evaluate_full, report, flexion
+from .shipping import load_model, predict, ASSETS
+from .metrics import coverage
+from .training import train_config, train, TRAIN_PRESETS, export_run
+from .evaluation import evaluate_dataset, report, heldout_sequences
 from .calibration import recalibrate_shipped
 from .mocap import evaluate_mocap
 
 # %% ../nbs/90_cli.ipynb #fc4a50d1
-def _demo_figure(true, pred, var, path):
+def _demo_figure(true, pred, var, path, rate):
     "Skeleton at the deepest frame with 2-sigma ellipses, and knee / hip flexion curves with 90 % bands."
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from matplotlib.patches import Ellipse
-    T = len(true); t = np.arange(T) / 60.
+    T = len(true); t = np.arange(T) / rate
     draws = pred + np.sqrt(var) * np.random.default_rng(0).standard_normal((64,) + pred.shape)   # samples of the predicted pose
     lo, hi = np.percentile(flexion(draws), [5, 95], axis=0)
     ft, fp = flexion(true), flexion(pred)
@@ -44,7 +47,7 @@ def _demo_figure(true, pred, var, path):
         ax[k + 1].set_title(f'{name} flexion (deg)', fontsize=9); ax[k + 1].set_xlabel('time (s)', fontsize=8)
     ax[1].legend(fontsize=7)
     for a in ax: a.tick_params(labelsize=7)
-    fig.tight_layout(); fig.savefig(path, dpi=80); plt.close(fig)
+    fig.tight_layout(); save_figure(fig, path); plt.close(fig)
 
 def demo(seed: int = 0,            # seed of the subject, the squat set and the phone
          out: str = 'demo_out',    # folder for the figure
@@ -52,7 +55,8 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
         ) -> list:                 # one dict per complete repetition
     "Simulate a squat set with a phone in the pocket, estimate the pose with the shipped model, and compare with the truth."
     net = load_model(model)
-    cfg = DatasetConfig(name='demo', seq_len=480, randomization=RandomizationConfig(
+    rate = net.card['input']['sample_rate_hz']                               # the recording is made at the model's rate
+    cfg = DatasetConfig(name='demo', sample_rate=rate, seq_len=round(8 * rate), randomization=RandomizationConfig(
         exercise=ExerciseGroup(exercises=('squat',), fault_rate=1.), devices=DeviceGroup(combos={'phone': 1.})))
     seq = make_sequence(cfg, seed, 0)
     d = json.loads(seq['meta'])['draw']; b = d['body']
@@ -74,8 +78,8 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
         rows.append(dict(rep=int(r), depth_true=ft[f, 0].max(), depth_pred=fp[f, 0].max(), mpjpe_mm=1000 * err[f].mean(),
                          sigma_mm=1000 * sig[f].mean(), form_true=1 - tf.max(), form_pred=float(seg['form_score']),
                          fault_true=f'{FAULTS[tf.argmax()]} {tf.max():.2f}', fault_pred=f"{FAULTS[seg['fault_severity'].argmax()]} {seg['fault_severity'].max():.2f}"))
-    inside = (np.abs(true - p['pose_mean']) <= 1.645 * np.sqrt(p['pose_var'])).mean()
-    print(f"whole set ({len(true) / 60:.0f} s at 60 Hz): MPJPE {1000 * err.mean():.0f} mm, predicted sigma {1000 * sig.mean():.0f} mm, "
+    inside = coverage(p['pose_mean'], p['pose_var'], true)
+    print(f"whole set ({len(true) / rate:.0f} s at {rate:.0f} Hz): MPJPE {1000 * err.mean():.0f} mm, predicted sigma {1000 * sig.mean():.0f} mm, "
           f"{100 * inside:.0f} % of true coordinates inside the predicted 90 % interval; exercise: "
           f"{p['exercise_names'][p['exercise_prob'].argmax()]} ({p['exercise_prob'].max():.2f})")
     print(f"{'rep':>3} {'depth true':>10} {'pred':>5} {'MPJPE mm':>9} {'sigma mm':>9} {'form true':>9} {'pred':>5}  {'largest fault: true':<24} {'predicted':<22}")
@@ -83,7 +87,7 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
         print(f"{w['rep']:>3} {w['depth_true']:>10.0f} {w['depth_pred']:>5.0f} {w['mpjpe_mm']:>9.0f} {w['sigma_mm']:>9.0f} "
               f"{w['form_true']:>9.2f} {w['form_pred']:>5.2f}  {w['fault_true']:<24} {w['fault_pred']:<22}")
     Path(out).mkdir(parents=True, exist_ok=True)
-    _demo_figure(true, p['pose_mean'], p['pose_var'], Path(out) / 'demo.png')
+    _demo_figure(true, p['pose_mean'], p['pose_var'], Path(out) / 'demo.png', rate)
     print(f'figure: {Path(out) / "demo.png"}')
     return rows
 
@@ -112,7 +116,7 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
     if (data is None) == (npz is None): raise ValueError('give exactly one of --data (a dataset folder) or --npz (a file with imu and mask arrays)')
     if data is not None:
         n = json.loads((Path(data) / 'manifest.json').read_text())['n_sequences'] if (Path(data) / 'manifest.json').exists() else 0
-        ds = WindowDataset(data, sequences=_slice(sequences, n), normalize=False, cache_shards=0)
+        ds = WindowDataset(data, sequences=_slice(sequences, n), cache_shards=0)
         imu, mask = np.stack([ds[i]['imu'].numpy() for i in range(len(ds))]), np.stack([ds[i]['mask'].numpy() for i in range(len(ds))])
     else:
         with np.load(npz, allow_pickle=False) as f:
@@ -135,7 +139,7 @@ def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: s
     elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH file)')
     else:
         name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
-        m, arrays = evaluate_full(net, data, seqs, progress=True)
+        m, arrays = evaluate_dataset(net, data, seqs, progress=True)
         m |= dict(model=str(model), data=str(data), split=name)
         if report_png: report(m, arrays, report_png); print(f'report: {report_png}')
     text = json.dumps(m, indent=1, default=float)

@@ -16,9 +16,11 @@ from scipy.signal import butter, sosfiltfilt
 from .body import JOINTS, make_body, axis_angle_to_mat
 from .simulation import wearable_sites
 from .imu import finite_difference_imu, simulate_device, PRESETS
+from .faults import flexion
 from .dataset import SLOTS
-from .training import predict, HDT
-from .evaluation import pose_metrics, uncertainty_metrics, flexion, count_reps
+from .shipping import predict
+from .metrics import pose_metrics
+from .evaluation import uncertainty_metrics, count_reps
 
 # %% ../nbs/08b_mocap.ipynb #628800fd
 @dataclass
@@ -159,17 +161,18 @@ def mocap_imu(r: dict,                   # from retarget
     return dict(imu=imu, mask=mask, joints=np.einsum('tij,tkj->tki', turn, J).astype(np.float32), t=t)
 
 # %% ../nbs/08b_mocap.ipynb #bedaad14
-def evaluate_mocap(model: HDT,           # from load_model
+def evaluate_mocap(model,                # from load_model
                    path: str,            # BVH file
                    site: str = 'pocket_R',
                    seed: int = 0,
                   ) -> dict:             # {'all': metrics, 'active': metrics}
     "Metrics of `model` on a BVH clip, with a virtual device synthesised on the mocap body."
     r = retarget(read_bvh(path))
-    s = mocap_imu(r, site, seed=seed)
+    rate = model.card['input']['sample_rate_hz']
+    s = mocap_imu(r, site, seed=seed, rate=rate)
     p = predict(model, s['imu'], s['mask'])
     knee = flexion(s['joints'])[:, 0]
-    active = np.convolve(knee > 60, np.ones(121), 'same') > 0                 # +-1 s around deep knee flexion
+    active = np.convolve(knee > 60, np.ones(2 * round(rate) + 1), 'same') > 0  # +-1 s around deep knee flexion
     out = {}
     for name, f in (('all', np.ones(len(knee), bool)), ('active', active)):
         if not f.any(): continue
@@ -178,6 +181,6 @@ def evaluate_mocap(model: HDT,           # from load_model
         lb = np.linalg.norm(mu[..., LOWER_BODY, :] - y[..., LOWER_BODY, :], axis=-1)
         m |= dict(lower_body_mpjpe_mm=float(1000 * lb.mean()), exercise_accuracy=None, form_fault_f1=None,
                   rep_count_true=count_reps(knee), rep_count_pred=count_reps(flexion(p['pose_mean'])[:, 0]),
-                  n_sequences=1, n_frames=int(f.sum()), seconds=float(f.sum() / 60))
+                  n_sequences=1, n_frames=int(f.sum()), seconds=float(f.sum() / rate))
         out[name] = m
     return out

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, asdict, replace
 import numpy as np
 from scipy.signal import lfilter, bilinear
 from .body import sample_subject
-from .exercises import EXERCISE_NAMES, EXERCISES, sample_params, FAULTS
+from .exercises import EXERCISE_NAMES, EXERCISES, sample_params
+from .faults import FAULTS
 from .imu import PRESETS
 
 # %% ../nbs/03_randomization.ipynb #c835b7b9
@@ -106,6 +107,7 @@ def _qmul(a, b):
 # the four ways a phone sits in a front pocket: screen towards the thigh or away, top up or down
 POCKET_ORIENTATIONS = (np.array([1., 0, 0, 0]), np.array([0., 0, 0, 1]), np.array([0., 1, 0, 0]), np.array([0., 0, 1, 0]))
 
+# %% ../nbs/03_randomization.ipynb #6a3de671
 def draw(cfg: RandomizationConfig,      # the tree
          rng: np.random.Generator,      # the sequence's own stream
         ) -> dict:                      # a plain, JSON-serialisable description of the sequence

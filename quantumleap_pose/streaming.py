@@ -8,10 +8,8 @@ Docs: https://quantumleap.github.io/quantumleap-pose/streaming.html.md"""
 __all__ = ['HDTStream']
 
 # %% ../nbs/10_streaming.ipynb #10636c46
-import math
 import numpy as np
 import torch
-import torch.nn.functional as F_
 from .model import HDT
 
 # %% ../nbs/10_streaming.ipynb #5410ad45
@@ -21,7 +19,7 @@ class _Windows:
         c = model.config
         self.m = model
         self.rf = 1 + c.cnn_layers * (c.cnn_kernel - 1)                  # frames the causal CNN sees
-        self.buf = []                                                   # the stream's last rf normalised frames, each (S, C)
+        self.buf = []                                                   # the stream's last rf raw frames, each (S, C)
         hd = c.d_model // c.n_heads
         self.k, self.v = torch.zeros(2, c.n_layers, 2, c.n_heads, W, hd)   # key / value caches: (layer, window, head, position, dim)
         self.t = [-1, -1]                                               # frames each window has seen (-1: not started)
@@ -32,50 +30,38 @@ class _Windows:
         self.t[b] = 0; self.content[b] = 0.; self.style[b] = 0.
 
     @torch.inference_mode()
-    def step(self, x: torch.Tensor,      # (S, C) one normalised frame (absent slots zero)
-             m: torch.Tensor,            # (S,) float mask
+    def step(self, x: torch.Tensor,      # (S, C) one raw frame
+             mask: torch.Tensor,         # (S,) bool
             ) -> tuple:                  # (running windows, their outputs stacked along a first axis)
         md, c = self.m, self.m.config
         self.buf = (self.buf + [x])[-self.rf:]
         act = [b for b in (0, 1) if self.t[b] >= 0]
         seen = [min(self.t[b] + 1, self.rf) for b in act]               # frames of the receptive field each window has
-        feats = {n: md.cnn(torch.stack(self.buf[-n:])[None] * m[None, None, :, None])[:, -1] * m[None, :, None] for n in set(seen)}
+        feats = {n: md.features(torch.stack(self.buf[-n:])[None], mask[None])[0, -1] for n in set(seen)}   # (d,) each
         B, t, w = len(act), torch.tensor([self.t[b] for b in act]), slice(act[0], act[-1] + 1)   # running windows are contiguous: views, no copies
-        h = torch.cat([torch.cat([feats[n] for n in seen]), m[None, :, None].expand(B, -1, -1)], -1).reshape(B, -1)   # (B, S * (c + 1))
-        h = md.fuse(h) + md.pos[t]                                      # (B, d)
-        H, hd, n = c.n_heads, c.d_model // c.n_heads, int(t.max()) + 1
-        unseen = (torch.arange(n)[None] > t[:, None])[:, None, :, None]  # (B, 1, n, 1) positions a window has not reached
-        for i, layer in enumerate(md.encoder.layers):
-            a = layer.norm1(h)
-            q, k, v = F_.linear(a, layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)   # (B, d) each
-            self.k[i, w][range(B), :, t], self.v[i, w][range(B), :, t] = k.reshape(B, H, hd), v.reshape(B, H, hd)
-            s = (self.k[i, w, :, :n] @ q.reshape(B, H, hd, 1) / math.sqrt(hd)).masked_fill(unseen, -math.inf)   # (B, H, n, 1)
-            h = h + layer.self_attn.out_proj((torch.softmax(s, 2) * self.v[i, w, :, :n]).sum(2).reshape(B, -1))
-            h = h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h))))
+        h = torch.stack([feats[n] for n in seen]) + md.pos[t]          # (B, d)
+        for i in range(c.n_layers): h = md.encoder_step(i, h, self.k[i, w], self.v[i, w], t)
         h = md.norm(h)
         style = md.to_style(h)
         for b in act: self.t[b] += 1
         self.content[w] += md.to_content(h); self.style[w] += style
         count = (t + 1.)[:, None]                                       # (B, 1) frames each window has now seen
-        run = self.content[w] / count                                       # (B, d_content) the running content code
-        pose = md.pose(torch.cat([h, style, run], -1)).reshape(B, c.n_joints, 3, 2)
-        head = md.faults(torch.cat([self.style[w] / count, run], -1))
-        return act, dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=md.exercise(run),
-                         fault_severity=torch.sigmoid(head[:, :c.n_faults]), form_score=torch.sigmoid(head[:, c.n_faults]))
+        out = md.decode(h[:, None], style[:, None], (self.content[w] / count)[:, None], self.style[w] / count)
+        return act, {k: v[:, 0] if k.startswith('pose') else v for k, v in out.items()}
 
 # %% ../nbs/10_streaming.ipynb #79b965a7
 class HDTStream:
-    "Frame-by-frame HDT inference with cached state; outputs equal `training.predict` on the same recording."
-    def __init__(self, model: HDT,         # from load_model (its card gives the normalisation and the window)
+    "Frame-by-frame HDT inference with cached state; outputs equal `shipping.predict` on the same recording."
+    def __init__(self, model: HDT,         # from load_model (its card gives the input convention and the window)
                  mask: np.ndarray,         # (S,) bool: which slots hold a device (fixed for the stream)
                 ):
         spec = getattr(model, 'card', {}).get('input')
-        if not isinstance(model, HDT) or not spec: raise ValueError('HDTStream needs an HDT loaded with load_model (its card holds the input statistics)')
+        if not isinstance(model, HDT) or not spec: raise ValueError('HDTStream needs an HDT loaded with load_model (its card holds the input specification)')
         self.model, self.W = model.eval(), min(spec['window'], model.config.max_len)
         self.mask = np.asarray(mask, bool)
         if self.mask.shape != (len(spec['slots']),) or not self.mask.any():
             raise ValueError(f'mask must be {len(spec["slots"])} flags (slots {spec["slots"]}) with at least one device; got {self.mask.tolist()}')
-        self.mean, self.std = np.array(spec['mean'], np.float32), np.array(spec['std'], np.float32)
+        self.shape = (len(spec['slots']), len(spec['channels']))
         self.scale = torch.tensor(model.card['calibration']['variance_scale']) if 'calibration' in model.card else None
         self.t, self.win = 0, _Windows(model, self.W)
         self.win.restart(0)
@@ -84,14 +70,12 @@ class HDTStream:
             ) -> dict:                     # this frame's pose mean and variance (17, 3), exercise probabilities, form
         "Feed one frame; get its outputs."
         frame = np.asarray(frame, np.float32)
-        if frame.shape != self.mean.shape: raise ValueError(f'frame has shape {frame.shape}; expected {self.mean.shape} (slots x channels)')
+        if frame.shape != self.shape: raise ValueError(f'frame has shape {frame.shape}; expected {self.shape} (slots x channels)')
         if not np.isfinite(frame[self.mask]).all(): raise ValueError(f'frame {self.t} has NaN/Inf in a present slot')
-        x = torch.from_numpy((frame - self.mean) / self.std * self.mask[:, None])
-        m = torch.from_numpy(self.mask.astype(np.float32))
         W, half = self.W, self.W // 2
         if self.t >= half and (self.t - half) % W == 0: self.win.restart(1)   # the staggered window (re)starts
         if self.t >= W and self.t % W == 0: self.win.restart(0)
-        act, out = self.win.step(x, m)
+        act, out = self.win.step(torch.from_numpy(frame), torch.from_numpy(self.mask))
         i = int(np.argmax([self.win.t[b] for b in act]))                # the window with the longer context
         o = {k: v[i] for k, v in out.items()}
         self.t += 1
