@@ -143,6 +143,7 @@ class Segment:
     p1: np.ndarray       # (3,) distal end of the long axis, m
     radius: float        # radius of a capsule of that mass and length at TISSUE_DENSITY, m
 
+# %% ../nbs/00_body.ipynb #fa78ffc2
 @dataclass(frozen=True)
 class Body:
     "An anthropometric subject: skeleton offsets, segments, contacts and joint limits."
@@ -268,6 +269,7 @@ def quat_to_mat(q: np.ndarray, # (..., 4) quaternions (w, x, y, z), normalised h
                      2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
                      2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)], -1).reshape(q.shape[:-1] + (3, 3))
 
+# %% ../nbs/00_body.ipynb #480ef7a8
 def axis_angle_to_mat(axis: np.ndarray,  # (3,) unit rotation axis
                       angle: np.ndarray, # (...) angles, rad
                      ) -> np.ndarray:    # (..., 3, 3)
@@ -393,6 +395,7 @@ def sample_subject(rng: np.random.Generator, # the random stream to draw from
                     knee_flexion=float(rng.uniform(140, 160)))
     return make_body(stature, bmi * stature ** 2, sex, proportions, mobility)
 
+# %% ../nbs/00_body.ipynb #b99cc5b3
 def sample_subjects(n: int,    # how many subjects
                     seed: int, # the seed; subject i depends only on (seed, i)
                    ) -> list:  # of Body

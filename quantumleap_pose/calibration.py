@@ -22,11 +22,13 @@ def fit_variance_scale(mean: np.ndarray, var: np.ndarray, true: np.ndarray) -> n
     z2 = ((true - mean) ** 2 / var).reshape(-1, *mean.shape[-2:])
     return np.maximum(z2.mean(0), 1e-6)
 
+# %% ../nbs/09_calibration.ipynb #334df970
 def conformal_widths(mean, var, true, levels=LEVELS) -> dict:
     "Split-conformal multipliers q_p of σ: μ ± q_p σ covers a new exchangeable coordinate with probability >= p."
     s = np.sort((np.abs(true - mean) / np.sqrt(var)).ravel())
     return {str(p): float(s[min(len(s) - 1, int(np.ceil((len(s) + 1) * p)) - 1)]) for p in levels}
 
+# %% ../nbs/09_calibration.ipynb #f43a8373
 def interval(pred: dict,                   # output of predict (variances already recalibrated)
              card: dict,                   # the model's card
              level: float = 0.9,           # central coverage
@@ -61,6 +63,7 @@ def calibrate(model,                 # from load_model; its card gains a 'calibr
     cal['val_before'], cal['val_after'] = ({k: m[k] for k in keys} for m in (before, after))
     return cal
 
+# %% ../nbs/09_calibration.ipynb #bc27a502
 def save_card(model):
     "Write model.card back next to the model's weights (atomically)."
     write_json(Path(model.path).with_suffix('.json'), model.card)

@@ -15,7 +15,7 @@ from .files import save_figure
 from .body import JOINTS, BONES
 from .faults import FAULTS, flexion
 from .randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
-from .dataset import PhysicsDataEngine, DatasetConfig, WindowDataset, make_sequence, preset, PRESETS
+from .dataset import PhysicsDataEngine, DatasetConfig, WindowDataset, make_sequence, preset, DATASET_PRESETS
 from .shipping import load_model, predict, ASSETS
 from .metrics import coverage
 from .training import train_config, train, TRAIN_PRESETS, export_run
@@ -132,6 +132,7 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
     print(f'predictions: {out}')
     return p
 
+# %% ../nbs/90_cli.ipynb #6a9c68e4
 def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None) -> dict:
     "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a BVH clip, as JSON."
     net = load_model(model)
@@ -158,7 +159,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     d.add_argument('--out', default='demo_out', help='output folder (default demo_out)')
     d.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
     g = sub.add_parser('generate', help='generate a physics-checked, domain-randomised dataset (resumable)')
-    g.add_argument('--preset', default='debug', choices=tuple(PRESETS), help='dataset preset (default debug)')
+    g.add_argument('--preset', default='debug', choices=tuple(DATASET_PRESETS), help='dataset preset (default debug)')
     g.add_argument('--n', type=int, default=None, help="number of sequences (default: the preset's)")
     g.add_argument('--frames', type=int, default=None, help="frames per sequence (default: the preset's)")
     g.add_argument('--out', default=None, help='output folder (default data/PRESET)')

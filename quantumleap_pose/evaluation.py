@@ -28,6 +28,7 @@ def calibration_curve(mean, var, true, levels=np.linspace(0.01, 0.99, 99)) -> tu
     u = stats.norm.cdf((true - mean) / np.sqrt(var)).ravel()                  # probability integral transform
     return levels, np.searchsorted(np.sort(u), levels, side='right') / u.size
 
+# %% ../nbs/08_evaluation.ipynb #03536c50
 def sparsification(err: np.ndarray, sigma: np.ndarray, steps: int = 20) -> dict:
     "Mean error after removing the largest-σ (and, for the oracle, the largest-error) fraction; AUSE."
     err, sigma = err.ravel(), sigma.ravel()
@@ -38,6 +39,7 @@ def sparsification(err: np.ndarray, sigma: np.ndarray, steps: int = 20) -> dict:
     by_sigma, oracle = curve(sigma), curve(err)
     return dict(fraction=frac, by_sigma=by_sigma, oracle=oracle, ause=float(np.mean(by_sigma - oracle)))
 
+# %% ../nbs/08_evaluation.ipynb #f0ebac8a
 def uncertainty_metrics(mean: np.ndarray,   # (N, T, 17, 3) predicted means, m
                         var: np.ndarray,    # (N, T, 17, 3) predicted variances, m²
                         true: np.ndarray,   # (N, T, 17, 3)
@@ -64,6 +66,7 @@ def count_reps(knee: np.ndarray, hi: float = 45., lo: float = 20.) -> int:   # (
         elif k < lo: armed = True
     return n
 
+# %% ../nbs/08_evaluation.ipynb #33c38b01
 def task_metrics(exercise_prob: np.ndarray,  # (N, E), or None (a pose-only model)
                  exercise: np.ndarray,       # (N,) true exercise indices
                  fault_pred: np.ndarray,     # (N, F) predicted severities, or None
@@ -117,6 +120,7 @@ def evaluate_dataset(model,                # from load_model (with its card)
         m['by_devices']['+'.join(s for s, on in zip(SLOTS, combo) if on)] = dict(n_windows=int(w.sum()), mpjpe_mm=float(1000 * e.mean()), coverage_90=cov)
     return m | dict(n_sequences=len({s for s, _ in ds.index}), n_windows=len(ds)), a
 
+# %% ../nbs/08_evaluation.ipynb #1be5ffc5
 def heldout_sequences(model,               # from load_model
                       path: str,           # dataset folder
                      ) -> tuple:           # ('test', indices) or ('all', None)

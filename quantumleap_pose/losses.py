@@ -38,6 +38,7 @@ def fault_loss(pred: torch.Tensor,     # (B, F) predicted severities in [0, 1]
     bce = F_.binary_cross_entropy(pred.clamp(1e-6, 1 - 1e-6), torch.nan_to_num(target, nan=0.), reduction='none')
     return (bce * ok).sum() / ok.numel()
 
+# %% ../nbs/06_losses.ipynb #2cbd660c
 def form_score_target(faults: torch.Tensor) -> torch.Tensor:
     "Target form score (B,): 1 - the largest fault severity; NaN where faults are undefined."
     score = 1 - torch.nan_to_num(faults, nan=0.).amax(1)
@@ -65,6 +66,7 @@ def bone_lengths(joints: torch.Tensor) -> torch.Tensor:  # (..., 17, 3) -> (...,
     "Length of every bone."
     return (joints[..., _BONE_C, :] - joints[..., _BONE_P, :]).norm(dim=-1)
 
+# %% ../nbs/06_losses.ipynb #4e4bc573
 def physics_loss(joints: torch.Tensor,          # (B, T, 17, 3) predicted root-relative positions, m
                  fps: float = 60.,              # frame rate, for the acceleration term
                  bones: torch.Tensor = None,    # (B, 16) the subject's bone lengths, if known
@@ -95,6 +97,7 @@ def gaussian_crps(mean: torch.Tensor, logvar: torch.Tensor, target: torch.Tensor
     n = torch.distributions.Normal(0., 1.)
     return (sd * (z * (2 * n.cdf(z) - 1) + 2 * torch.exp(n.log_prob(z)) - 1 / math.sqrt(math.pi))).mean()
 
+# %% ../nbs/06_losses.ipynb #365a9f9a
 def coverage_gap(mean, logvar, target, levels=(0.5, 0.68, 0.9, 0.95)) -> dict:
     "Empirical minus nominal coverage of central intervals, per level."
     z = ((target - mean) / torch.exp(0.5 * logvar)).abs()

@@ -15,7 +15,7 @@ import numpy as np
 from scipy.signal import butter, sosfiltfilt
 from .body import JOINTS, make_body, axis_angle_to_mat
 from .simulation import wearable_sites
-from .imu import finite_difference_imu, simulate_device, PRESETS
+from .imu import finite_difference_imu, simulate_device, DEVICE_PRESETS
 from .faults import flexion
 from .dataset import SLOTS
 from .shipping import predict
@@ -34,6 +34,7 @@ class BVH:
     motion: np.ndarray   # (F, C) channel values per frame (degrees for rotations)
     fps: float
 
+# %% ../nbs/08b_mocap.ipynb #423cb1ec
 def read_bvh(path: str) -> BVH:
     "Parse a BVH file (or .bvh.gz), checking its structure and values."
     path = Path(path)
@@ -134,7 +135,7 @@ def retarget(b: BVH) -> dict:
 # %% ../nbs/08b_mocap.ipynb #c840914d
 def mocap_imu(r: dict,                   # from retarget
               site: str = 'pocket_R',    # wearable site (simulation.wearable_sites)
-              device: str = 'phone',     # device preset (imu.PRESETS)
+              device: str = 'phone',     # device preset (imu.DEVICE_PRESETS)
               seed: int = 0,             # the device's error draw
               rate: float = 60.,         # output rate, Hz
              ) -> dict:                  # imu (T, 5, 6), mask (5,), joints (T, 17, 3) root-relative, heading-aligned, t (T,) s
@@ -148,7 +149,7 @@ def mocap_imu(r: dict,                   # from retarget
     sos = butter(4, 8., fs=fps, output='sos')
     pos = sosfiltfilt(sos, Jw[:, JOINTS.index(joint)] + R @ off, axis=0)
     x = sosfiltfilt(sos, finite_difference_imu(pos, R, fps), axis=0)
-    td, y = simulate_device(x, fps, PRESETS[device], np.random.default_rng(seed))
+    td, y = simulate_device(x, fps, DEVICE_PRESETS[device], np.random.default_rng(seed))
     t = np.arange(td[0], min(td[-1], (len(Jw) - 1) / fps), 1 / rate)
     imu, mask = np.zeros((len(t), len(SLOTS), 6), np.float32), np.zeros(len(SLOTS), bool)
     k = SLOTS.index(site if not site.startswith('earbud') else 'earbud')

@@ -71,6 +71,7 @@ class CausalConv(nn.Conv1d):
     def forward(self, x):              # x: (N, C, T)
         return super().forward(F_.pad(x, (self.left, 0)))
 
+# %% ../nbs/05_model.ipynb #e4b42b8e
 class SensorCNN(nn.Module):
     "Per-sensor temporal feature extractor with shared weights and a slot embedding."
     def __init__(self, c: HDTConfig):
@@ -87,6 +88,7 @@ class SensorCNN(nn.Module):
             if i == 0: h = h + self.slot.repeat(B, 1)[:, :, None]          # which slot this stream is
         return h.reshape(B, S, -1, T).permute(0, 3, 1, 2)                  # (B, T, S, c)
 
+# %% ../nbs/05_model.ipynb #613d482b
 class GradReverse(torch.autograd.Function):
     "Identity forward; multiplies the gradient by -weight backward."
     @staticmethod
@@ -197,6 +199,7 @@ class HDT(nn.Module):
         return out | dict(content=run[:, -1], style=style,
                           adv_exercise_logits=self.adv_exercise(rev_s), adv_fault_severity=torch.sigmoid(self.adv_faults(rev_c)))
 
+# %% ../nbs/05_model.ipynb #131d68cb
 def count_parameters(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)

@@ -16,7 +16,7 @@ from scipy.signal import lfilter, bilinear
 from .body import sample_subject
 from .exercises import EXERCISE_NAMES, EXERCISES, sample_params
 from .faults import FAULTS
-from .imu import PRESETS
+from .imu import DEVICE_PRESETS
 
 # %% ../nbs/03_randomization.ipynb #c835b7b9
 @dataclass
@@ -133,7 +133,7 @@ def draw(cfg: RandomizationConfig,      # the tree
         offset = rng.standard_normal(3); offset *= rng.uniform(0, p.position_cm * p.scale) / 100 / np.linalg.norm(offset)
         quat = _qmul(base, _random_rotation(rng, p.rotation_deg * p.scale)) if p.enabled else base
         h, t = c.hardware, c.timing
-        spec = PRESETS[dev]
+        spec = DEVICE_PRESETS[dev]
         if h.enabled:
             spec = replace(spec, accel_noise=spec.accel_noise * _uniform(rng, h.noise_mult, h.scale, 0),
                            gyro_noise=spec.gyro_noise * _uniform(rng, h.noise_mult, h.scale, 0),

@@ -33,7 +33,7 @@ class TrainConfig:
     name: str = 'debug'
     arch: str = 'hdt'                   # hdt, or a peer baseline (mobileposer, transpose: deterministic, pose only)
     data: str = 'data/debug'            # dataset folder; generated from `data_preset` when it is missing
-    data_preset: str = 'debug'          # dataset preset (dataset.PRESETS) used to generate `data`, at the preset's size
+    data_preset: str = 'debug'          # dataset preset (dataset.DATASET_PRESETS) used to generate `data`, at the preset's size
     model: dict = field(default_factory=dict)  # HDTConfig overrides (empty: the full-size HDT), or the baseline's arguments
     window: int = 0                     # frames per training window (0: whole sequences)
     batch_size: int = 32                # global batch, split evenly over DDP ranks
@@ -296,6 +296,7 @@ def save_checkpoint(path: Path, obj: nn.Module, opt, sched, scaler, state: dict,
               rng=torch.get_rng_state(), state=json.dumps(state))
     atomic_write(path, lambda t: torch.save(ck, t))
 
+# %% ../nbs/07_training.ipynb #24dbdb38
 def load_checkpoint(path: Path, cfg: TrainConfig) -> dict:
     "A checkpoint of this run, read with weights_only=True; a clear error for a missing, damaged or foreign file."
     path = Path(path)
