@@ -62,11 +62,10 @@ def fppa(H: np.ndarray,   # (..., 3) hip joint centre
     P = lambda v: np.stack([dot(v, lat), v[..., 2]], -1)          # frontal-plane coordinates (left, up)
     h, k, a = P(H), P(K), P(A)
     u, v = h - k, a - k
-    inner = np.arccos(np.clip(dot(u, v) / (np.linalg.norm(u, axis=-1) * np.linalg.norm(v, axis=-1)), -1, 1))
     ha = a - h
     left_of_line = np.sign(ha[..., 0] * (k - h)[..., 1] - ha[..., 1] * (k - h)[..., 0])  # line points down: > 0 is to the left
     medial = left_of_line if side == 'R' else -left_of_line
-    return np.rad2deg(np.pi - inner) * medial
+    return (180. - _angle(u, v)) * medial
 
 # %% ../nbs/01c_faults.ipynb #f64bcef0
 def fault_quantities(joints: np.ndarray,  # (T, 17, 3) joint positions, m
