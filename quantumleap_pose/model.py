@@ -80,10 +80,14 @@ class SensorCNN(nn.Module):
         for _ in range(c.cnn_layers): layers.append(CausalConv(cin, c.cnn_channels, c.cnn_kernel)); cin = c.cnn_channels
         self.convs = nn.ModuleList(layers)
         self.slot = nn.Parameter(torch.zeros(c.n_sensors, c.cnn_channels))
-    def forward(self, x):              # x: (B, T, S, C)
+    def forward(self, x,               # (B, T, S, C)
+                first=None,            # (B,) long: frames before it lie outside the window (streaming buffers); None: all inside
+               ):
         B, T, S, C = x.shape
         h = x.permute(0, 2, 3, 1).reshape(B * S, C, T)                     # (B*S, C, T)
+        inside = None if first is None else (torch.arange(T, device=x.device)[None] >= first[:, None]).repeat_interleave(S, 0)[:, None].to(h.dtype)
         for i, conv in enumerate(self.convs):
+            if inside is not None: h = h * inside                          # as the zero padding of a window that starts at `first`
             h = F_.gelu(conv(h))
             if i == 0: h = h + self.slot.repeat(B, 1)[:, :, None]          # which slot this stream is
         return h.reshape(B, S, -1, T).permute(0, 3, 1, 2)                  # (B, T, S, c)
@@ -145,28 +149,31 @@ class HDT(nn.Module):
 
     def features(self, imu: torch.Tensor,  # (B, T, S, C) raw readings
                  mask: torch.Tensor,       # (B, S) bool
+                 first=None,               # (B,) long: the window starts at this frame of `imu` (streaming); None: at frame 0
                 ) -> torch.Tensor:         # (B, T, d) per-frame input of the encoder, before positions
         "Standardise, run the per-sensor CNN, zero absent slots, append the mask and fuse the sensors."
         B, T, S, _ = imu.shape
         m = mask[:, None, :, None].to(imu.dtype)                               # (B, 1, S, 1)
-        h = self.cnn(self.standardize(imu, mask)) * m                          # (B, T, S, c), absent slots zero
+        h = self.cnn(self.standardize(imu, mask), first) * m                   # (B, T, S, c), absent slots zero
         return self.fuse(torch.cat([h, m.expand(B, T, S, 1)], -1).reshape(B, T, -1))
 
     def encoder_step(self, i: int,               # encoder layer
                      h: torch.Tensor,            # (B, d) this frame's input to layer i, one frame per window
-                     keys: torch.Tensor,         # (B, H, W, d/H) the layer's key cache (written at t)
+                     keys: torch.Tensor,         # (B, H, W, d/H) the layer's key cache
                      values: torch.Tensor,       # (B, H, W, d/H) its value cache
-                     t: torch.Tensor,            # (B,) long: each window's position of this frame
-                    ) -> torch.Tensor:           # (B, d) the layer's output for this frame
-        "Encoder layer i for one new frame per window, attending over cached positions <= t: the arithmetic of `forward` (pre-norm, causal, eval mode)."
+                     t: torch.Tensor,            # (B,) long: each window's position of this frame (< W)
+                    ) -> tuple:                  # (B, d) the layer's output for this frame; the caches with this frame written at t
+        "Encoder layer i for one new frame per window, attending over cached positions <= t: the arithmetic of `forward` (pre-norm, causal, eval mode), without in-place writes (exportable)."
         layer, c = self.encoder.layers[i], self.config
-        B, H, hd, n = len(h), c.n_heads, c.d_model // c.n_heads, int(t.max()) + 1
+        B, H, hd, W = len(h), c.n_heads, c.d_model // c.n_heads, keys.shape[2]
         q, k, v = F_.linear(layer.norm1(h), layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)   # (B, d) each
-        keys[range(B), :, t], values[range(B), :, t] = k.reshape(B, H, hd), v.reshape(B, H, hd)
-        unseen = (torch.arange(n)[None] > t[:, None])[:, None, :, None]          # (B, 1, n, 1) positions a window has not reached
-        s = (keys[:, :, :n] @ q.reshape(B, H, hd, 1) / math.sqrt(hd)).masked_fill(unseen, -math.inf)   # (B, H, n, 1)
-        h = h + layer.self_attn.out_proj((torch.softmax(s, 2) * values[:, :, :n]).sum(2).reshape(B, -1))
-        return h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h))))
+        pos = torch.arange(W, device=h.device)[None]                              # (1, W)
+        here = (pos == t[:, None])[:, None, :, None]                              # (B, 1, W, 1) this frame's slot in the caches
+        keys = torch.where(here, k.reshape(B, H, 1, hd), keys); values = torch.where(here, v.reshape(B, H, 1, hd), values)
+        unseen = (pos > t[:, None])[:, None, :, None]                             # (B, 1, W, 1) positions a window has not reached
+        s = (keys @ q.reshape(B, H, hd, 1) / math.sqrt(hd)).masked_fill(unseen, -math.inf)   # (B, H, W, 1)
+        h = h + layer.self_attn.out_proj((torch.softmax(s, 2) * values).sum(2).reshape(B, -1))
+        return h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h)))), keys, values
 
     def decode(self, h: torch.Tensor,            # (B, T, d) encoder output
                style: torch.Tensor,              # (B, T, d_style) per-frame style code
