@@ -190,18 +190,26 @@ class HDT(nn.Module):
                     fault_severity=torch.sigmoid(head[:, :c.n_faults]), form_score=torch.sigmoid(head[:, c.n_faults]),
                     global_logvar=head[:, c.n_faults + 1])
 
+    def infer(self, imu: torch.Tensor,     # (B, T, S, 6) raw readings, checked by the caller
+              mask: torch.Tensor,          # (B, S) bool
+             ) -> tuple:                   # (the heads' outputs, style (B, T, d_style), running content (B, T, d_content))
+        "The inference path of `forward`: features, causal encoder, codes, heads (no input checks, no adversaries: what export traces)."
+        c = self.config
+        T = imu.shape[1]
+        h = self.features(imu, mask) + self.pos[:T]                           # (B, T, d)
+        idx = (h[0, :, 0] * 0 + 1).cumsum(0)                                  # (T,) 1..T computed from the input: no stored T x T constant in exports
+        causal = torch.where(idx[None] > idx[:, None], float('-inf'), 0.) if c.causal else None   # -inf where a frame would see its future
+        h = self.norm(self.encoder(h, mask=causal, is_causal=c.causal))      # (B, T, d)
+        style = self.to_style(h)                                              # (B, T, d_style): how, per frame
+        run = self.to_content(h).cumsum(1) / torch.arange(1, T + 1, device=h.device, dtype=h.dtype)[:, None]  # (B, T, d_content)
+        return self.decode(h, style, run, style.mean(1)), style, run
+
     def forward(self, imu: torch.Tensor,   # (B, T, S, 6) raw readings: m/s² (specific force, gravity included), rad/s
                 mask: torch.Tensor,        # (B, S) bool, True where a device is present
                ) -> dict:
         self.check_input(imu, mask)
         c = self.config
-        T = imu.shape[1]
-        h = self.features(imu, mask) + self.pos[:T]                           # (B, T, d)
-        causal = nn.Transformer.generate_square_subsequent_mask(T, device=imu.device, dtype=h.dtype) if c.causal else None
-        h = self.norm(self.encoder(h, mask=causal, is_causal=c.causal))      # (B, T, d)
-        style = self.to_style(h)                                              # (B, T, d_style): how, per frame
-        run = self.to_content(h).cumsum(1) / torch.arange(1, T + 1, device=h.device, dtype=h.dtype)[:, None]  # (B, T, d_content)
-        out = self.decode(h, style, run, style.mean(1))
+        out, style, run = self.infer(imu, mask)
         rev_s, rev_c = GradReverse.apply(style.mean(1), c.grl_weight), GradReverse.apply(run[:, -1], c.grl_weight)
         return out | dict(content=run[:, -1], style=style,
                           adv_exercise_logits=self.adv_exercise(rev_s), adv_fault_severity=torch.sigmoid(self.adv_faults(rev_c)))

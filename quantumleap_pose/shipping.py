@@ -6,7 +6,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/shipping.html.md"""
 
 # %% auto #0
 __all__ = ['CARD_VERSION', 'INPUT_SPEC', 'OUTPUT_SPEC', 'ASSETS', 'ARCHS', 'build_network', 'network_config', 'save_model',
-           'check_safetensors', 'migrate_card', 'load_model', 'predict']
+           'check_safetensors', 'migrate_card', 'load_model', 'window_plan', 'predict']
 
 # %% ../nbs/06b_shipping.ipynb #acca48f6
 import json
@@ -125,8 +125,10 @@ def load_model(name: str = 'mvm',              # a shipped model's name (in the 
     return model.to(device).eval()
 
 # %% ../nbs/06b_shipping.ipynb #04c47f07
-def _chunks(T: int, W: int) -> list:
-    "(start, first kept frame) of windows of W frames covering T frames, each kept frame with >= W/2 frames of context."
+def window_plan(T: int,         # frames of the recording
+                W: int,         # frames per window
+               ) -> list:       # (start, first kept frame) per window
+    "The windows `predict` runs: W frames each, covering T frames, each kept frame with >= W/2 frames of context."
     if T <= W: return [(0, 0)]
     starts = list(range(0, T - W + 1, W // 2))
     if starts[-1] != T - W: starts.append(T - W)
@@ -156,7 +158,7 @@ def predict(model: nn.Module,            # from load_model
     bad = ~np.isfinite(imu) & mask[:, None, :, None]
     if bad.any(): b, t, k, _ = np.argwhere(bad)[0]; raise ValueError(f'imu has NaN/Inf in a present slot: recording {b}, frame {t}, slot {spec["slots"][k]}')
     (B, T), W = imu.shape[:2], min(window or spec['window'], getattr(model.config, 'max_len', 1 << 30))
-    plan, dev = _chunks(T, W), next(model.parameters()).device
+    plan, dev = window_plan(T, W), next(model.parameters()).device
     res = {}
     for s, keep in plan:
         for i in range(0, B, batch_size):

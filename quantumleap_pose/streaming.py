@@ -30,28 +30,30 @@ class StreamStep(nn.Module):
         self.rf = 1 + c.cnn_layers * (c.cnn_kernel - 1)                  # frames the causal CNN sees
         scale = model.card.get('calibration', {}).get('variance_scale')
         self.register_buffer('scale', torch.tensor(scale, dtype=torch.float32) if scale else torch.ones(c.n_joints, 3))
+        self.eval()                                                     # inference only (an exporter restores this mode, and with it the HDT's)
 
     def initial_state(self) -> dict:
         "The state before the first frame: zeros, window 0 at position 0, window 1 not started."
         c = self.m.config; H, hd = c.n_heads, c.d_model // c.n_heads
         z = lambda *s: torch.zeros(*s)
         return dict(buf=z(self.rf, c.n_sensors, c.n_channels), last=z(c.n_sensors, c.n_channels), held=z(self.rf),
-                    keys=z(c.n_layers, 2, H, self.W, hd), values=z(c.n_layers, 2, H, self.W, hd), t=torch.tensor([0, -1]),
-                    csum=z(2, c.d_content), ssum=z(2, c.d_style), n=torch.tensor(0))
+                    keys=z(c.n_layers, 2, H, self.W, hd), values=z(c.n_layers, 2, H, self.W, hd), t=torch.tensor([0, -1], dtype=torch.int32),
+                    csum=z(2, c.d_content), ssum=z(2, c.d_style), n=torch.zeros(1, dtype=torch.int32))
 
     def forward(self, frame, mask, buf, last, held, keys, values, t, csum, ssum, n):  # frame (S, C) raw, NaN allowed; mask (S,) bool
         md, c, W, rf = self.m, self.m.config, self.W, self.rf
-        ok = torch.isfinite(frame).all(-1) & mask                          # (S,) present with a usable sample
+        ok = ((frame - frame) == 0).all(-1) & mask                         # (S,) present with a usable (finite) sample
         x = torch.where(mask[:, None], torch.where(ok[:, None], frame, last), 0.)   # held where unusable, zero where absent
         hold = (mask & ~ok).any().to(held.dtype)
         buf, held = torch.cat([buf[1:], x[None]]), torch.cat([held[1:], hold[None]])   # (rf, S, C), (rf,)
-        restart = torch.stack([(n >= W) & (n % W == 0), (n >= W // 2) & ((n - W // 2) % W == 0)])   # (2,) a window (re)starts here
+        k0 = n[0]                                                          # frames streamed so far
+        restart = torch.stack([(k0 >= W) & (k0 % W == 0), (k0 >= W // 2) & ((k0 - W // 2) % W == 0)])   # (2,) a window (re)starts here
         t = torch.where(restart, 0, t)
         csum, ssum = torch.where(restart[:, None], 0., csum), torch.where(restart[:, None], 0., ssum)
         run = t >= 0                                                       # (2,) windows running
         tc = t.clamp(min=0)
         first = rf - 1 - tc.clamp(max=rf - 1)                             # where each window starts inside the buffer
-        h = md.features(buf[None].expand(2, -1, -1, -1), mask[None].expand(2, -1), first)[:, -1] + md.pos[tc]   # (2, d)
+        h = md.features(buf[None].expand(2, -1, -1, -1), mask[None].expand(2, -1), first)[:, -1] + md.pos[:W][tc]   # (2, d)
         ks, vs = [], []
         for i in range(c.n_layers):
             h, k, v = md.encoder_step(i, h, keys[i], values[i], tc); ks.append(k); vs.append(v)
@@ -62,7 +64,7 @@ class StreamStep(nn.Module):
         o = md.decode(h[:, None], style[:, None], (csum / count)[:, None], ssum / count)
         b = torch.argmax(torch.where(run, t, -1))                          # the window that has seen more
         var = o['pose_logvar'][b, 0].exp() * self.scale * (1 + held.mean())
-        return (o['pose_mean'][b, 0], var, o['exercise_logits'][b].softmax(-1), o['fault_severity'][b], o['form_score'][b], mask & ~ok,
+        return (o['pose_mean'][b, 0], var, o['exercise_logits'][b].softmax(-1), o['fault_severity'][b], o['form_score'][b].reshape(1), mask & ~ok,
                 buf, x, held, torch.stack(ks), torch.stack(vs), torch.where(run, t + 1, t), csum, ssum, n + 1)
 
     def run(self, frame, mask, state: dict) -> tuple:
