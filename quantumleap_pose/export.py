@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 from .files import atomic_write
 from .shipping import load_model, window_plan
-from .streaming import StreamStep, HDTStream, STATE, OUTPUTS
+from .streaming import StreamStep, HDTStream, STATE, OUTPUTS, UPDATES, advance
 
 # %% ../nbs/11_export.ipynb #3fcf97a5
 WINDOW_OUTPUTS = ('pose_mean', 'pose_var', 'exercise_prob', 'fault_severity', 'form_score')
@@ -80,8 +80,8 @@ def export_onnx(model,                   # from load_model
         step = StreamStep(model); st = step.initial_state()
         frame, mask = _example(model, 1)
         stream = _onnx(step, (frame[0, 0], mask[0]) + tuple(st[k] for k in STATE), out / f'{name}_stream.onnx',
-                       ('frame', 'mask') + tuple(f'{k}_in' for k in STATE), OUTPUTS + tuple(f'{k}_out' for k in STATE),
-                       dict(card=card, kind='stream', state=','.join(STATE), outputs=','.join(OUTPUTS)))
+                       ('frame', 'mask') + tuple(f'{k}_in' for k in STATE), OUTPUTS + tuple(f'{k}_out' for k in UPDATES),
+                       dict(card=card, kind='stream', state=','.join(STATE), outputs=','.join(OUTPUTS), updates=','.join(UPDATES)))
     return dict(window=win, stream=stream)
 
 # %% ../nbs/11_export.ipynb #d7b07c96
@@ -109,7 +109,7 @@ class StreamRunner(HDTStream):
 
     def _run(self, frame, mask, state):
         res = self.session.run(None, dict(frame=np.asarray(frame), mask=np.asarray(mask), **{f'{k}_in': state[k] for k in STATE}))
-        return dict(zip(OUTPUTS, res)), dict(zip(STATE, res[len(OUTPUTS):]))
+        return dict(zip(OUTPUTS, res)), advance(state, dict(zip(UPDATES, res[len(OUTPUTS):])))
 
 # %% ../nbs/11_export.ipynb #34075e86
 def export_coreml(model,                  # from load_model
@@ -129,14 +129,14 @@ def export_coreml(model,                  # from load_model
                                                                   ct.TensorType('mask', shape=(1, S), dtype=bool)], WINDOW_OUTPUTS),
                 stream=(step, (frame[0, 0], mask[0]) + tuple(st[k] for k in STATE),
                         [ct.TensorType('frame', shape=(S, 6), dtype=np.float32), ct.TensorType('mask', shape=(S,), dtype=bool)] +
-                        [ct.TensorType(f'{k}_in', shape=tuple(st[k].shape), dtype=dt(st[k])) for k in STATE], OUTPUTS + tuple(f'{k}_out' for k in STATE)))
+                        [ct.TensorType(f'{k}_in', shape=tuple(st[k].shape), dtype=dt(st[k])) for k in STATE], OUTPUTS + tuple(f'{k}_out' for k in UPDATES)))
     paths = {}
     for kind, (net, args, inputs, outputs) in jobs.items():
         with torch.no_grad(), _no_fastpath(), _quiet():
             ml = ct.convert(torch.jit.trace(net, args), inputs=inputs, outputs=[ct.TensorType(n) for n in outputs], convert_to='mlprogram',
                             minimum_deployment_target=ct.target.iOS16, compute_precision=prec)
         ml.user_defined_metadata.update(card=json.dumps(model.card, sort_keys=True, default=float), kind=kind, precision=precision,
-                                        **(dict(state=','.join(STATE)) if kind == 'stream' else {}))
+                                        **(dict(state=','.join(STATE), updates=','.join(UPDATES)) if kind == 'stream' else {}))
         ml.short_description = f"QuantumLeap Pose {name}: {kind} model, raw IMU readings in, 17-joint pose with variance out"
         paths[kind] = out / f'{name}_{kind}_{precision}.mlpackage'
         ml.save(str(paths[kind]))

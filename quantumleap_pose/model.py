@@ -159,21 +159,19 @@ class HDT(nn.Module):
 
     def encoder_step(self, i: int,               # encoder layer
                      h: torch.Tensor,            # (B, d) this frame's input to layer i, one frame per window
-                     keys: torch.Tensor,         # (B, H, W, d/H) the layer's key cache
+                     keys: torch.Tensor,         # (B, H, W, d/H) the layer's key cache: positions < t hold the window's past frames
                      values: torch.Tensor,       # (B, H, W, d/H) its value cache
                      t: torch.Tensor,            # (B,) long: each window's position of this frame (< W)
-                    ) -> tuple:                  # (B, d) the layer's output for this frame; the caches with this frame written at t
-        "Encoder layer i for one new frame per window, attending over cached positions <= t: the arithmetic of `forward` (pre-norm, causal, eval mode), without in-place writes (exportable)."
+                    ) -> tuple:                  # the layer's output (B, d); this frame's key and value (B, H, d/H), for the caches at t
+        "Encoder layer i for one new frame per window, attending over its cached past and itself: the arithmetic of `forward` (pre-norm, causal, eval mode). The caches are only read; the caller writes the new key and value at t (in place: no copy of the caches per frame)."
         layer, c = self.encoder.layers[i], self.config
         B, H, hd, W = len(h), c.n_heads, c.d_model // c.n_heads, keys.shape[2]
-        q, k, v = F_.linear(layer.norm1(h), layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1)   # (B, d) each
-        pos = torch.arange(W, device=h.device)[None]                              # (1, W)
-        here = (pos == t[:, None])[:, None, :, None]                              # (B, 1, W, 1) this frame's slot in the caches
-        keys = torch.where(here, k.reshape(B, H, 1, hd), keys); values = torch.where(here, v.reshape(B, H, 1, hd), values)
-        unseen = (pos > t[:, None])[:, None, :, None]                             # (B, 1, W, 1) positions a window has not reached
-        s = (keys @ q.reshape(B, H, hd, 1) / math.sqrt(hd)).masked_fill(unseen, -math.inf)   # (B, H, W, 1)
-        h = h + layer.self_attn.out_proj((torch.softmax(s, 2) * values).sum(2).reshape(B, -1))
-        return h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h)))), keys, values
+        q, k, v = (x.reshape(B, H, hd) for x in F_.linear(layer.norm1(h), layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1))
+        past = (torch.arange(W, device=h.device)[None] < t[:, None])[:, None, :]   # (B, 1, W) cached positions before this frame
+        s = torch.cat([(keys @ q[..., None])[..., 0].masked_fill(~past, -math.inf), (k * q).sum(-1, keepdim=True)], -1) / math.sqrt(hd)   # (B, H, W + 1)
+        a = torch.softmax(s, -1)
+        h = h + layer.self_attn.out_proj(((a[:, :, None, :W] @ values)[:, :, 0] + a[..., W:] * v).reshape(B, -1))
+        return h + layer.linear2(layer.activation(layer.linear1(layer.norm2(h)))), k, v
 
     def decode(self, h: torch.Tensor,            # (B, T, d) encoder output
                style: torch.Tensor,              # (B, T, d_style) per-frame style code
