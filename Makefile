@@ -15,7 +15,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # What nbdev-clean, nbdev-export and the README generator may touch: any change there fails `make test`.
 SYNCED := nbs quantumleap_pose README.md
 snapshot = find $(SYNCED) -type f -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' \
-	-not -name nbdev.yml -not -name sidebar.yml | LC_ALL=C sort | xargs sha1sum
+	-not -name nbdev.yml -not -name sidebar.yml -not -path '*/.hypothesis/*' | LC_ALL=C sort | xargs sha1sum
 # pip's output goes to a log, shown only when pip fails
 pip = $(BIN)/pip install -q $(1) > $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "pip install failed (its log is above)"; exit 1; }
 
