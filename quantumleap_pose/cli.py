@@ -22,6 +22,7 @@ from .training import train_config, train, TRAIN_PRESETS, export_run
 from .evaluation import evaluate_dataset, report, heldout_sequences
 from .calibration import recalibrate_shipped
 from .mocap import evaluate_mocap
+from .recordings import predict_session, parse_devices
 
 # %% ../nbs/90_cli.ipynb #fc4a50d1
 def _demo_figure(true, pred, var, path, rate):
@@ -110,10 +111,27 @@ def _slice(text: str, n: int) -> np.ndarray:
     if not len(idx): raise ValueError(f'--sequences {text!r} selects nothing from {n} sequences')
     return idx
 
-def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences: str = None, out: str = 'predictions.npz') -> dict:
-    "Predict on a dataset's sequences or on arrays in an .npz; print a line per recording; save every output."
+def _recording_cli(net, recording, out, device, columns, platform, trim) -> dict:
+    "predict --recording: read a real recording, predict, write poses.npz, summary.json and session.png; print what was found."
+    s = predict_session(net, recording[0] if len(recording) == 1 else recording, out, devices=parse_devices(device), columns=columns, platform=platform, trim=trim)
+    print(f"recording: {s['duration_s']:.1f} s, slots {s['slots']}, files {s['devices']}")
+    print('exercise (share of windows): ' + ', '.join(f'{k} {v:.2f}' for k, v in s['exercise_fraction'].items() if v > 0))
+    print(f"repetitions: {s['reps'] or 'none'}")
+    for k, r in enumerate(s['repetitions']):
+        faults = ', '.join(f"{f['fault']} {f['confidence']:.2f}" for f in r['faults']) or 'no fault'
+        print(f"  {k + 1}: {r['exercise']} {r['start_s']:.1f}-{r['end_s']:.1f} s, depth {r['depth_deg']:.0f} deg, {faults}")
+    for slot, spans in s['quality']['gaps'].items(): print(f'gaps in {slot}: {spans}')
+    print(f'session written to {out}: poses.npz, summary.json, session.png')
+    return s
+
+def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences: str = None, out: str = None,
+                recording: list = None, device: str = None, columns: str = None, platform: str = None, trim: bool = False) -> dict:
+    "Predict on a dataset's sequences, on arrays in an .npz, or on a real recording; print a line per recording; save every output."
     net = load_model(model)
-    if (data is None) == (npz is None): raise ValueError('give exactly one of --data (a dataset folder) or --npz (a file with imu and mask arrays)')
+    if sum(x is not None for x in (data, npz, recording)) != 1:
+        raise ValueError('give exactly one of --data (a dataset folder), --npz (a file with imu and mask arrays) or --recording (a phone, watch or earbud recording)')
+    if recording is not None: return _recording_cli(net, [recording] if isinstance(recording, str) else recording, out or 'session', device, columns, platform, trim)
+    out = out or 'predictions.npz'
     if data is not None:
         n = json.loads((Path(data) / 'manifest.json').read_text())['n_sequences'] if (Path(data) / 'manifest.json').exists() else 0
         ds = WindowDataset(data, sequences=_slice(sequences, n), cache_shards=0)
@@ -175,7 +193,13 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     q.add_argument('--data', default=None, help='dataset folder')
     q.add_argument('--sequences', default=None, help='which sequences of --data, as A:B (default all)')
     q.add_argument('--npz', default=None, help='.npz file with arrays imu (T,5,6) or (B,T,5,6) and mask (5,) or (B,5)')
-    q.add_argument('--out', default='predictions.npz', help='output .npz (default predictions.npz)')
+    q.add_argument('--recording', action='append', default=None, metavar='PATH',
+                   help='a real recording: a Sensor Logger folder, zip or JSON export, or CoreMotion / wearable CSVs (repeat for files of other devices)')
+    q.add_argument('--device', default=None, help='which slot each device is, e.g. phone=pocket_R,watch=watch_L (default phone=pocket_R,watch=watch_L,earbud=earbud)')
+    q.add_argument('--columns', default=None, help='column map of CSVs that are not Sensor Logger\'s: a preset (metawear, coremotion), a JSON file or inline JSON')
+    q.add_argument('--platform', default=None, choices=('ios', 'android'), help='Sensor Logger export without Metadata.csv: its platform')
+    q.add_argument('--trim', action='store_true', help='mask the handling flagged at the start and end of a recording')
+    q.add_argument('--out', default=None, help='output .npz (default predictions.npz); with --recording a folder (default session)')
     e = sub.add_parser('evaluate', help="metrics of a model on a dataset, as JSON (its held-out split on the model's own dataset)")
     e.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
     e.add_argument('--data', default=None, help='dataset folder')
@@ -202,7 +226,7 @@ def _run(args, extra):
         s = train(train_config(args.preset, args.overrides + extra), out, args.resume)
         print(f"{s['stopped']} after {s['steps']} steps ({s['train_time_s']:.0f} s): best validation MPJPE {s['best_val_mpjpe_mm']:.1f} mm "
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
-    elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out)
+    elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim)
     elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap)
     elif args.command == 'export':
         export_run(args.run, args.name, args.dest)

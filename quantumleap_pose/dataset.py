@@ -6,8 +6,8 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'CHANNELS', 'DATASET_PRESETS', 'DatasetConfig', 'preset', 'make_sequence',
-           'PhysicsDataEngine', 'open_dataset', 'load_shard', 'WindowDataset', 'phone_placement', 'split_sequences',
-           'run_split', 'imu_stats']
+           'PhysicsDataEngine', 'merge_parts', 'open_dataset', 'load_shard', 'WindowDataset', 'phone_placement',
+           'split_sequences', 'run_split', 'imu_stats']
 
 # %% ../nbs/04_dataset.ipynb #3cf9c4bd
 from dataclasses import dataclass, field, asdict, replace
@@ -153,11 +153,15 @@ class PhysicsDataEngine:
                          seed: int = 0,                  # global seed; sequence i depends on (seed, i) only
                          workers: int = 1,               # worker processes
                          progress: bool = True,
-                        ) -> Path:                       # the manifest
-        "Generate (or finish) a dataset of `n_sequences` in shards under `path`; return the manifest's path."
+                         part: tuple = None,             # (I, N): only the shards k with k % N == I, one of N machines' share
+                        ) -> Path:                       # the manifest (of this part)
+        "Generate (or finish) a dataset of `n_sequences` in shards under `path` (or one part of it); return the manifest's path."
         cfg = replace(self.config, seq_len=seq_len or self.config.seq_len)
         if not (isinstance(n_sequences, int) and n_sequences > 0): raise ValueError(f'n_sequences={n_sequences!r} must be a positive integer')
         if not (isinstance(cfg.seq_len, int) and 8 <= cfg.seq_len <= 100_000): raise ValueError(f'seq_len={cfg.seq_len!r} is outside [8, 100000]')
+        if part is not None and not (len(part) == 2 and all(isinstance(v, int) for v in part) and 0 <= part[0] < part[1]):
+            raise ValueError(f'part={part!r}: expected (I, N) with 0 <= I < N')
+        mine = lambda k: part is None or k % part[1] == part[0]
         out = Path(path)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -166,15 +170,16 @@ class PhysicsDataEngine:
         for stale in out.glob('*.tmp'): stale.unlink()
         plan = [(k, first, min(cfg.shard_size, n_sequences - first)) for k, first in enumerate(range(0, n_sequences, cfg.shard_size))]
         manifest = dict(schema_version=SCHEMA_VERSION, seed=seed, n_sequences=n_sequences, config=asdict(cfg), versions=_versions(), shards={})
-        mpath = out / 'manifest.json'
+        mpath = out / ('manifest.json' if part is None else f'manifest.part-{part[0]}-of-{part[1]}.json')
         if mpath.exists():
             old = json.loads(mpath.read_text())
             key = lambda m: _canon({k: m.get(k) for k in ('schema_version', 'seed', 'n_sequences', 'config')})
             if key(old) != key(json.loads(_canon(manifest))): raise ValueError(f'{str(out)!r} holds a different dataset (seed, size or configuration differ); choose another path')
             manifest['shards'] = {k: v for k, v in old['shards'].items() if (out / v['file']).exists() and sha256(out / v['file']) == v['sha256']}
-        todo = [(cfg, seed, k, first, n, str(out)) for k, first, n in plan if str(k) not in manifest['shards']]
+        todo = [(cfg, seed, k, first, n, str(out)) for k, first, n in plan if mine(k) and str(k) not in manifest['shards']]
         write_json(mpath, manifest)
-        bar = tqdm(total=n_sequences, initial=n_sequences - sum(j[4] for j in todo), desc=f'generating {cfg.name}', disable=not progress)
+        total = sum(n for k, _, n in plan if mine(k))
+        bar = tqdm(total=total, initial=total - sum(j[4] for j in todo), desc=f'generating {cfg.name}', disable=not progress)
         def done(res):
             k, name, sha = res
             manifest['shards'][str(k)] = dict(file=name, first=plan[k][1], n=plan[k][2], sha256=sha)
@@ -187,6 +192,28 @@ class PhysicsDataEngine:
                 for res in pool.imap_unordered(_make_shard, todo): done(res)
         bar.close()
         return mpath
+
+# %% ../nbs/04_dataset.ipynb #d82a9f72
+def merge_parts(path: str) -> Path:   # dataset folder holding manifest.part-I-of-N.json for I = 0 .. N-1
+    "Join the manifests of a dataset's N parts into its manifest.json, checking that they agree and that every shard is there and intact."
+    path = Path(path)
+    parts = sorted(path.glob('manifest.part-*-of-*.json'))
+    if not parts: raise ValueError(f'{str(path)!r} has no manifest.part-I-of-N.json: nothing to merge')
+    ids = [tuple(int(x) for x in p.name[len('manifest.part-'):-len('.json')].split('-of-')) for p in parts]
+    N = {n for _, n in ids}
+    if len(N) != 1: raise ValueError(f'{path}: parts of different splits {sorted(N)} (one generation, one N)')
+    N = N.pop(); missing = sorted(set(range(N)) - {i for i, _ in ids})
+    if missing: raise ValueError(f'{path}: parts {missing} of {N} are missing (still running, or never started)')
+    ms = [json.loads(p.read_text()) for p in parts]
+    key = lambda m: _canon({k: m.get(k) for k in ('schema_version', 'seed', 'n_sequences', 'config', 'versions')})
+    if any(key(m) != key(ms[0]) for m in ms): raise ValueError(f'{path}: the parts were made with different seeds, sizes, configurations or library versions')
+    shards = {k: v for m in ms for k, v in m['shards'].items()}
+    cfg = ms[0]['config']; planned = -(-ms[0]['n_sequences'] // cfg['shard_size'])
+    if len(shards) != planned: raise ValueError(f'{path}: {len(shards)} of {planned} shards are finished; rerun the parts that lack theirs')
+    for v in shards.values():
+        if not (path / v['file']).exists() or sha256(path / v['file']) != v['sha256']: raise ValueError(f'shard {path / v["file"]} is missing or damaged')
+    man = {k: ms[0][k] for k in ('schema_version', 'seed', 'n_sequences', 'config', 'versions')} | dict(shards=dict(sorted(shards.items(), key=lambda kv: int(kv[0]))))
+    return write_json(path / 'manifest.json', man)
 
 # %% ../nbs/04_dataset.ipynb #b3a8369f
 def open_dataset(path: str, verify: bool = True) -> dict:
