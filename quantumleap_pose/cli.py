@@ -15,13 +15,14 @@ from .files import save_figure
 from .body import JOINTS, BONES
 from .faults import FAULTS, flexion
 from .randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
-from .dataset import PhysicsDataEngine, DatasetConfig, WindowDataset, make_sequence, preset, DATASET_PRESETS
+from .dataset import PhysicsDataEngine, DatasetConfig, WindowDataset, make_sequence, preset, merge_parts, DATASET_PRESETS
 from .shipping import load_model, predict, ASSETS
 from .metrics import coverage
 from .training import train_config, train, TRAIN_PRESETS, export_run
 from .evaluation import evaluate_dataset, report, heldout_sequences
 from .calibration import recalibrate_shipped
 from .mocap import evaluate_mocap
+from .export import export_model
 from .recordings import predict_session, parse_devices
 
 # %% ../nbs/90_cli.ipynb #fc4a50d1
@@ -93,13 +94,21 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
     return rows
 
 # %% ../nbs/90_cli.ipynb #2ae876cb
-def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out: str = None, seed: int = 0, workers: int = 1):
-    "Generate (or finish) a dataset; print where it is and how long it took."
+def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out: str = None, seed: int = 0, workers: int = 1,
+             part: str = None,      # 'I/N': this machine's share of N
+             merge: bool = False,   # join the finished parts' manifests instead of generating
+            ):
+    "Generate (or finish) a dataset, or one part of it, or merge the parts; print where it is and how long it took."
     import time
     cfg, n_default = preset(preset_name)
     out = out or f'data/{preset_name}'
+    if merge: man = merge_parts(out); print(f'merged the parts of {out}; manifest: {man}'); return man
+    if part is not None:
+        i, sep, k = part.partition('/')
+        if not (sep and i.isdigit() and k.isdigit()): raise ValueError(f'--part {part!r}: expected I/N, e.g. 3/16')
+        part = (int(i), int(k))
     t = time.perf_counter()
-    man = PhysicsDataEngine(cfg).generate_dataset(n or n_default, frames, out, seed, workers)
+    man = PhysicsDataEngine(cfg).generate_dataset(n or n_default, frames, out, seed, workers, part=part)
     print(f'{n or n_default} sequences in {out} ({time.perf_counter() - t:.1f} s); manifest: {man}')
     return man
 
@@ -183,6 +192,8 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     g.add_argument('--out', default=None, help='output folder (default data/PRESET)')
     g.add_argument('--seed', type=int, default=0, help='global seed (default 0)')
     g.add_argument('--workers', type=int, default=1, help='worker processes (default 1)')
+    g.add_argument('--part', default=None, metavar='I/N', help="make only part I of N (one machine's share); then --merge")
+    g.add_argument('--merge', action='store_true', help='write the manifest of a dataset whose N parts have all finished')
     t = sub.add_parser('train', help='train a model from a preset (resumable; distributed under torchrun)')
     t.add_argument('--preset', default='debug', choices=tuple(TRAIN_PRESETS), help='training preset (default debug)')
     t.add_argument('--out', default=None, help='run folder (default runs/PRESET)')
@@ -207,10 +218,13 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     e.add_argument('--json', default=None, help='write the metrics to this file')
     e.add_argument('--split', default='auto', choices=('auto', 'all'), help="auto: the model's test split on its own dataset, else all; all: every sequence")
     e.add_argument('--report', default=None, help='also save the report figure (.png) here')
-    x = sub.add_parser('export', help='ship a finished run as fp16 safetensors + model card')
-    x.add_argument('--run', required=True, help='run folder')
-    x.add_argument('--name', default='mvm', help='model name (default mvm)')
-    x.add_argument('--dest', default=None, help="folder (default: the package's assets)")
+    x = sub.add_parser('export', help='ship a finished run (--run), or write a model\'s ONNX / Core ML artefacts (--model --format)')
+    x.add_argument('--run', default=None, help='run folder to ship as fp16 safetensors + model card')
+    x.add_argument('--name', default='mvm', help='with --run: model name (default mvm)')
+    x.add_argument('--dest', default=None, help="with --run: folder (default: the package's assets)")
+    x.add_argument('--model', default=None, help='shipped model name or .safetensors path to export for the phone')
+    x.add_argument('--format', default='all', choices=('onnx', 'coreml', 'all'), help='with --model: artefacts to write (default all)')
+    x.add_argument('--out', default='export', help='with --model: folder (default export)')
     args, extra = p.parse_known_args(argv)                  # train's KEY=VALUE may come after options
     if extra and (args.command != 'train' or not all('=' in e and not e.startswith('-') for e in extra)):
         p.error(f'unrecognized arguments: {" ".join(extra)}')
@@ -220,7 +234,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
 
 def _run(args, extra):
     if args.command == 'demo': demo(args.seed, args.out, args.model)
-    elif args.command == 'generate': generate(args.preset, args.n, args.frames, args.out, args.seed, args.workers)
+    elif args.command == 'generate': generate(args.preset, args.n, args.frames, args.out, args.seed, args.workers, args.part, args.merge)
     elif args.command == 'train':
         out = args.out or f'runs/{args.preset}'
         s = train(train_config(args.preset, args.overrides + extra), out, args.resume)
@@ -228,6 +242,10 @@ def _run(args, extra):
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
     elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim)
     elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap)
+    elif args.command == 'export' and (args.run is None) == (args.model is None):
+        raise ValueError('give --run RUN (ship a finished run) or --model NAME (write its ONNX / Core ML artefacts)')
+    elif args.command == 'export' and args.model is not None:
+        for k, p in export_model(args.model, args.format, args.out).items(): print(f'{k}: {p}')
     elif args.command == 'export':
         export_run(args.run, args.name, args.dest)
         print(json.dumps(recalibrate_shipped(Path(args.dest or ASSETS) / f'{args.name}.safetensors')['metrics'], indent=1, default=float))
