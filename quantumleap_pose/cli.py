@@ -160,10 +160,11 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
     return p
 
 # %% ../nbs/90_cli.ipynb #6a9c68e4
-def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None) -> dict:
+def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None,
+                 devices: str = 'pocket_R') -> dict:
     "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a BVH clip, as JSON."
     net = load_model(model)
-    if mocap is not None: m = evaluate_mocap(net, mocap) | dict(model=str(model), mocap=str(mocap))
+    if mocap is not None: m = evaluate_mocap(net, mocap, tuple(devices.split(','))) | dict(model=str(model), mocap=str(mocap))
     elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH file)')
     else:
         name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
@@ -214,7 +215,8 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     e = sub.add_parser('evaluate', help="metrics of a model on a dataset, as JSON (its held-out split on the model's own dataset)")
     e.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
     e.add_argument('--data', default=None, help='dataset folder')
-    e.add_argument('--mocap', default=None, help='a BVH motion-capture clip: a virtual phone is simulated on it (instead of --data)')
+    e.add_argument('--mocap', default=None, help='a BVH motion-capture clip: virtual devices are simulated on it (instead of --data)')
+    e.add_argument('--devices', default='pocket_R', help='with --mocap: wearable sites, e.g. pocket_R,watch_L,earbud (default pocket_R)')
     e.add_argument('--json', default=None, help='write the metrics to this file')
     e.add_argument('--split', default='auto', choices=('auto', 'all'), help="auto: the model's test split on its own dataset, else all; all: every sequence")
     e.add_argument('--report', default=None, help='also save the report figure (.png) here')
@@ -241,7 +243,7 @@ def _run(args, extra):
         print(f"{s['stopped']} after {s['steps']} steps ({s['train_time_s']:.0f} s): best validation MPJPE {s['best_val_mpjpe_mm']:.1f} mm "
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
     elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim)
-    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap)
+    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices)
     elif args.command == 'export' and (args.run is None) == (args.model is None):
         raise ValueError('give --run RUN (ship a finished run) or --model NAME (write its ONNX / Core ML artefacts)')
     elif args.command == 'export' and args.model is not None:
