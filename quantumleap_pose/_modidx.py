@@ -563,4 +563,9 @@ d = { 'settings': { 'branch': 'main',
                                            'quantumleap_pose.training.train_config': ( 'training.html#train_config',
                                                                                        'quantumleap_pose/training.py'),
                                            'quantumleap_pose.training.validate': ( 'training.html#validate',
-                                                                                   'quantumleap_pose/training.py')}}}
+                                                                                   'quantumleap_pose/training.py')},
+            'quantumleap_pose.viz': { 'quantumleap_pose.viz._bones': ('viz.html#_bones', 'quantumleap_pose/viz.py'),
+                                      'quantumleap_pose.viz._frame_traces': ('viz.html#_frame_traces', 'quantumleap_pose/viz.py'),
+                                      'quantumleap_pose.viz.ellipsoids': ('viz.html#ellipsoids', 'quantumleap_pose/viz.py'),
+                                      'quantumleap_pose.viz.skeleton_figure': ('viz.html#skeleton_figure', 'quantumleap_pose/viz.py'),
+                                      'quantumleap_pose.viz.write_html': ('viz.html#write_html', 'quantumleap_pose/viz.py')}}}
