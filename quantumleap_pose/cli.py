@@ -11,7 +11,7 @@ __all__ = ['demo', 'generate', 'predict_cli', 'evaluate_cli', 'main']
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
-from .files import save_figure
+from .viz import pose_figure, skeleton_figure, write_html
 from .body import JOINTS, BONES
 from .faults import FAULTS, flexion
 from .randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
@@ -21,39 +21,15 @@ from .metrics import coverage
 from .training import train_config, train, TRAIN_PRESETS, export_run
 from .evaluation import evaluate_dataset, report, heldout_sequences
 from .calibration import recalibrate_shipped
-from .mocap import evaluate_mocap
+from .real_motion import evaluate_mocap
 from .export import export_model
 from .recordings import predict_session, parse_devices
 
 # %% ../nbs/90_cli.ipynb #fc4a50d1
-def _demo_figure(true, pred, var, path, rate):
-    "Skeleton at the deepest frame with 2-sigma ellipses, and knee / hip flexion curves with 90 % bands."
-    import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Ellipse
-    T = len(true); t = np.arange(T) / rate
-    draws = pred + np.sqrt(var) * np.random.default_rng(0).standard_normal((64,) + pred.shape)   # samples of the predicted pose
-    lo, hi = np.percentile(flexion(draws), [5, 95], axis=0)
-    ft, fp = flexion(true), flexion(pred)
-    deep = int(np.argmax(ft[:, 0]))
-    fig, ax = plt.subplots(1, 3, figsize=(10, 3.2), dpi=80, gridspec_kw=dict(width_ratios=[1, 1.6, 1.6]))
-    for J, c, lab in ((true[deep], 'k', 'true'), (pred[deep], 'tab:blue', 'predicted')):
-        for a, b in BONES: ax[0].plot(J[[a, b], 0], J[[a, b], 2], c=c, lw=1.5, label=lab if (a, b) == BONES[0] else None)
-    for j in range(len(JOINTS)):
-        ax[0].add_patch(Ellipse((pred[deep, j, 0], pred[deep, j, 2]), 4 * np.sqrt(var[deep, j, 0]), 4 * np.sqrt(var[deep, j, 2]), color='tab:blue', alpha=0.25))
-    ax[0].set_aspect('equal'); ax[0].set_title(f'side view at t = {t[deep]:.1f} s (±2σ)', fontsize=9); ax[0].legend(fontsize=7, loc='lower right')
-    ax[0].set_xlabel('forward (m)', fontsize=8); ax[0].set_ylabel('up from pelvis (m)', fontsize=8)
-    for k, name in enumerate(('knee', 'hip')):
-        ax[k + 1].fill_between(t, lo[:, k], hi[:, k], color='tab:blue', alpha=0.25, label='predicted 90 % band')
-        ax[k + 1].plot(t, ft[:, k], 'k', lw=1.2, label='true'); ax[k + 1].plot(t, fp[:, k], c='tab:blue', lw=1.2, label='predicted')
-        ax[k + 1].set_title(f'{name} flexion (deg)', fontsize=9); ax[k + 1].set_xlabel('time (s)', fontsize=8)
-    ax[1].legend(fontsize=7)
-    for a in ax: a.tick_params(labelsize=7)
-    fig.tight_layout(); save_figure(fig, path); plt.close(fig)
-
 def demo(seed: int = 0,            # seed of the subject, the squat set and the phone
          out: str = 'demo_out',    # folder for the figure
          model: str = 'mvm',       # shipped model name or .safetensors path
+         html: str = None,         # also write the session as an interactive 3D page (one offline HTML file)
         ) -> list:                 # one dict per complete repetition
     "Simulate a squat set with a phone in the pocket, estimate the pose with the shipped model, and compare with the truth."
     net = load_model(model)
@@ -89,7 +65,9 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
         print(f"{w['rep']:>3} {w['depth_true']:>10.0f} {w['depth_pred']:>5.0f} {w['mpjpe_mm']:>9.0f} {w['sigma_mm']:>9.0f} "
               f"{w['form_true']:>9.2f} {w['form_pred']:>5.2f}  {w['fault_true']:<24} {w['fault_pred']:<22}")
     Path(out).mkdir(parents=True, exist_ok=True)
-    _demo_figure(true, p['pose_mean'], p['pose_var'], Path(out) / 'demo.png', rate)
+    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    plt.close(pose_figure(true, p['pose_mean'], p['pose_var'], rate, Path(out) / 'demo.png'))
+    if html: print(f"3D view: {write_html(skeleton_figure(p['pose_mean'], p['pose_var'], true, rate, title=f'qlpose demo (seed {seed})'), html)}")
     print(f'figure: {Path(out) / "demo.png"}')
     return rows
 
@@ -161,11 +139,11 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
 
 # %% ../nbs/90_cli.ipynb #6a9c68e4
 def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None,
-                 devices: str = 'pocket_R') -> dict:
-    "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a BVH clip, as JSON."
+                 devices: str = 'pocket_R', fps: float = None, joint_map: str = None) -> dict:
+    "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a motion-capture clip, as JSON."
     net = load_model(model)
-    if mocap is not None: m = evaluate_mocap(net, mocap, tuple(devices.split(','))) | dict(model=str(model), mocap=str(mocap))
-    elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH file)')
+    if mocap is not None: m = evaluate_mocap(net, mocap, tuple(devices.split(',')), fps=fps, joint_map=joint_map) | dict(model=str(model), mocap=str(mocap))
+    elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH or AMC file)')
     else:
         name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
         m, arrays = evaluate_dataset(net, data, seqs, progress=True)
@@ -186,6 +164,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     d.add_argument('--seed', type=int, default=0, help='random seed (default 0)')
     d.add_argument('--out', default='demo_out', help='output folder (default demo_out)')
     d.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
+    d.add_argument('--html', default=None, help='also write an interactive 3D view of the session to this .html file')
     g = sub.add_parser('generate', help='generate a physics-checked, domain-randomised dataset (resumable)')
     g.add_argument('--preset', default='debug', choices=tuple(DATASET_PRESETS), help='dataset preset (default debug)')
     g.add_argument('--n', type=int, default=None, help="number of sequences (default: the preset's)")
@@ -215,7 +194,9 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     e = sub.add_parser('evaluate', help="metrics of a model on a dataset, as JSON (its held-out split on the model's own dataset)")
     e.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
     e.add_argument('--data', default=None, help='dataset folder')
-    e.add_argument('--mocap', default=None, help='a BVH motion-capture clip: virtual devices are simulated on it (instead of --data)')
+    e.add_argument('--mocap', default=None, help='a motion-capture clip (.bvh, or .amc beside its SS.asf; optionally .gz): virtual devices are simulated on it (instead of --data)')
+    e.add_argument('--fps', type=float, default=None, help='with --mocap: its frame rate (required for .amc; overrides a BVH Frame Time)')
+    e.add_argument('--joint-map', default=None, help='with --mocap: a JSON file mapping our 17 joints to the clip\'s joint names, for other skeletons')
     e.add_argument('--devices', default='pocket_R', help='with --mocap: wearable sites, e.g. pocket_R,watch_L,earbud (default pocket_R)')
     e.add_argument('--json', default=None, help='write the metrics to this file')
     e.add_argument('--split', default='auto', choices=('auto', 'all'), help="auto: the model's test split on its own dataset, else all; all: every sequence")
@@ -235,7 +216,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     return 0
 
 def _run(args, extra):
-    if args.command == 'demo': demo(args.seed, args.out, args.model)
+    if args.command == 'demo': demo(args.seed, args.out, args.model, args.html)
     elif args.command == 'generate': generate(args.preset, args.n, args.frames, args.out, args.seed, args.workers, args.part, args.merge)
     elif args.command == 'train':
         out = args.out or f'runs/{args.preset}'
@@ -243,7 +224,7 @@ def _run(args, extra):
         print(f"{s['stopped']} after {s['steps']} steps ({s['train_time_s']:.0f} s): best validation MPJPE {s['best_val_mpjpe_mm']:.1f} mm "
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
     elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim)
-    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices)
+    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices, args.fps, args.joint_map)
     elif args.command == 'export' and (args.run is None) == (args.model is None):
         raise ValueError('give --run RUN (ship a finished run) or --model NAME (write its ONNX / Core ML artefacts)')
     elif args.command == 'export' and args.model is not None:

@@ -61,7 +61,11 @@ def preset(name: str) -> tuple:
 # %% ../nbs/04_dataset.ipynb #aa4c090b
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
-def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
+def make_sequence(cfg: DatasetConfig,     # how the dataset is made
+                  seed: int,               # the dataset's global seed
+                  index: int,              # which sequence
+                  override=None,           # callable(draw) -> draw: fix parts of the randomisation draw (a person, a fault, a placement)
+                 ) -> dict:                # arrays of one row of the schema
     "Sequence `index` of the dataset with global `seed`: arrays of one row of the schema."
     dur = cfg.seq_len / cfg.sample_rate
     def attempt(k: int):
@@ -69,6 +73,7 @@ def make_sequence(cfg: DatasetConfig, seed: int, index: int) -> dict:
         s = _seq_seed(seed, index, k)
         rng = np.random.default_rng(s)
         d = draw(cfg.randomization, rng)
+        if override is not None: d = override(d)
         body = make_body(**d['body'])
         params = dict(d['params'])
         lo, hi = EXERCISES[d['exercise']][1].get('reps', (1, 1))
