@@ -4,7 +4,8 @@ Quarto (what `nbdev-docs` and `nbdev-readme` need) cannot be installed on machin
 so this renders the notebooks nbdev has processed (`_proc/`, the same input Quarto would get) with
 nbconvert. The published site is still built by `nbdev-docs` in CI (see `.github/workflows/deploy.yaml`).
 
-    python tools/docs.py html     # _docs/*.html + _docs/index.html; exits 1 if any notebook fails to render
+    python tools/docs.py html     # _docs/*.html + _docs/index.html + _docs/skeleton.html (the 3D view); exits 1 if any notebook fails to render
+                                  # where Chromium is installed, also screenshots of pages in _docs/screenshots/
     python tools/docs.py readme   # README.md from nbs/index.ipynb
 """
 import re, sys, html
@@ -71,11 +72,37 @@ def build_html(out: Path = Path('_docs')) -> int:
         except Exception as e:  # report every notebook that does not render, then fail
             failed += 1
             print(f'FAILED to render {f.name}: {type(e).__name__}: {e}', file=sys.stderr)
+    skeleton_page(out / 'skeleton.html'); pages.append(('skeleton.html', '3D skeleton', 'the shipped model on a simulated squat set, with its 90 % regions (interactive, offline)'))
     nav = '\n'.join(f'<li><a href="{n}">{html.escape(t)}</a> {html.escape(d)}</li>' for n, t, d in pages if n != 'index.html')
     (out / 'pages.html').write_text(f'<!doctype html><meta charset="utf-8"><title>QuantumLeap Pose docs</title>'
                                     f'<h1>QuantumLeap Pose — documentation preview</h1><p><a href="index.html">Home</a></p><ul>{nav}</ul>')
-    print(f'rendered {len(pages)} notebooks into {out}/ (start at {out}/pages.html); {failed} failed')
+    print(f'rendered {len(pages)} pages into {out}/ (start at {out}/pages.html); {failed} failed')
+    screenshots(out, ('index.html', '05_model.html', 'skeleton.html'))
     return failed
+
+def skeleton_page(path: Path):
+    "The 3D view of the shipped model on the demo's squat set, written once as a page the docs link (not inlined in notebooks)."
+    from quantumleap_pose import load_model, predict
+    from quantumleap_pose.dataset import DatasetConfig, make_sequence
+    from quantumleap_pose.randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
+    from quantumleap_pose.viz import skeleton_figure, write_html
+    m = load_model('mvm')
+    cfg = DatasetConfig(name='docs', seq_len=240, randomization=RandomizationConfig(exercise=ExerciseGroup(exercises=('squat',)), devices=DeviceGroup(combos={'phone': 1.})))
+    seq = make_sequence(cfg, 1, 0); p = predict(m, seq['imu'], seq['sensor_mask'])
+    write_html(skeleton_figure(p['pose_mean'], p['pose_var'], seq['joints'] - seq['joints'][:, :1], title='MVM, phone in the pocket'), path, '3D skeleton')
+
+def screenshots(out: Path, names):
+    "PNG screenshots of docs pages by headless Chromium (software WebGL), in out/screenshots; skipped, saying so, without Chromium."
+    import shutil, subprocess
+    exe = shutil.which('chromium') or shutil.which('chromium-browser') or shutil.which('google-chrome')
+    if not exe: print('screenshots skipped: no Chromium on this machine (apt-get install chromium)'); return
+    (out / 'screenshots').mkdir(exist_ok=True)
+    for n in names:
+        png = out / 'screenshots' / (Path(n).stem + '.png')
+        subprocess.run([exe, '--headless=new', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+                        '--window-size=1000,700', '--virtual-time-budget=8000', f'--screenshot={png.resolve()}', (out / n).resolve().as_uri()],
+                       capture_output=True, timeout=120)
+        print(f'screenshot {png}' if png.exists() else f'screenshot of {n} failed')
 
 def build_readme(dest: Path = Path('README.md')):
     "Write README.md from the processed index notebook."
