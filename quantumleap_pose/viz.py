@@ -88,6 +88,8 @@ def skeleton_figure(mean: np.ndarray,          # (T, 17, 3) predicted root-relat
     return fig
 
 # %% ../nbs/13_viz.ipynb #b5646f54
+_CDN_DEFAULTS = ('https://cdn.plot.ly/un/', 'https://cdn.jsdelivr.net/npm/@mapbox/maki@8.2.0/icons/')   # plotly.js defaults for map traces only
+
 def write_html(figs,                     # a figure or a list of figures
                path: str,                # .html file to write
                title: str = 'QuantumLeap Pose',
@@ -96,6 +98,7 @@ def write_html(figs,                     # a figure or a list of figures
     import plotly.io as pio
     figs = figs if isinstance(figs, (list, tuple)) else [figs]
     body = '\n'.join(pio.to_html(f, include_plotlyjs=(k == 0), full_html=False, auto_play=False, div_id=f'figure-{k}') for k, f in enumerate(figs))
+    for url in _CDN_DEFAULTS: body = body.replace(url, '')                # the page can never reach a network
     page = f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n<body>\n{body}\n</body></html>\n'
     return atomic_write(path, lambda t: Path(t).write_text(page, encoding='utf-8'))
 
