@@ -32,22 +32,22 @@ def ellipsoids(center: np.ndarray,     # (J, 3) joint positions, m
     return verts.reshape(-1, 3), (tri[None] + V * np.arange(len(center))[:, None, None]).reshape(-1, 3)
 
 # %% ../nbs/13_viz.ipynb #d3efe6d3
-def _bones(J):                           # (J, 3) -> x, y, z lists with None between bones (one line trace)
+def _bones(J):                           # (J, 3) -> x, y, z lists with None between bones (one line trace), to 0.1 mm
     xyz = [[], [], []]
     for p, c in BONES:
-        for k in range(3): xyz[k] += [float(J[p, k]), float(J[c, k]), None]
+        for k in range(3): xyz[k] += [round(float(J[p, k]), 4), round(float(J[c, k]), 4), None]
     return xyz
 
-def _frame_traces(mean, var, truth, level):
+def _frame_traces(mean, var, truth, level, faces=True):   # faces=False: an animation frame (the mesh's triangles stay from the first)
     import plotly.graph_objects as go
     tr = []
     if truth is not None:
         x, y, z = _bones(truth); tr.append(go.Scatter3d(x=x, y=y, z=z, mode='lines+markers', line=dict(color='black', width=5), marker=dict(size=2), name='truth'))
     x, y, z = _bones(mean); tr.append(go.Scatter3d(x=x, y=y, z=z, mode='lines+markers', line=dict(color='royalblue', width=6), marker=dict(size=3), name='prediction'))
     if var is not None:
-        v, f = ellipsoids(mean, var, level)
-        tr.append(go.Mesh3d(x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2], color='royalblue', opacity=0.2,
-                            name=f'{round(100 * level)} % region', showlegend=True))
+        v, f = ellipsoids(mean, var, level, n=6); v = v.astype(np.float32)   # 0.1 µm is finer than anyone looks
+        tri = dict(i=f[:, 0], j=f[:, 1], k=f[:, 2]) if faces else {}
+        tr.append(go.Mesh3d(x=v[:, 0], y=v[:, 1], z=v[:, 2], **tri, color='royalblue', opacity=0.2, name=f'{round(100 * level)} % region', showlegend=True))
     return tr
 
 # %% ../nbs/13_viz.ipynb #56c6ed82
@@ -67,7 +67,7 @@ def skeleton_figure(mean: np.ndarray,          # (T, 17, 3) predicted root-relat
         if a is not None and np.shape(a) != mean.shape: raise ValueError(f'{name} has shape {np.shape(a)}; expected {mean.shape} like mean')
     steps = list(range(0, len(mean), every))
     pick = lambda a, t: None if a is None else np.asarray(a, float)[t]
-    frames = [go.Frame(data=_frame_traces(mean[t], pick(var, t), pick(truth, t), level), name=f'{t / fps:.2f}',
+    frames = [go.Frame(data=_frame_traces(mean[t], pick(var, t), pick(truth, t), level, faces=False), name=f'{t / fps:.2f}',
                        layout=dict(title=f'{title}  t = {t / fps:.2f} s'.strip())) for t in steps]
     both = mean if truth is None else np.concatenate([mean, np.asarray(truth, float)])
     lo, hi = both.reshape(-1, 3).min(0) - 0.15, both.reshape(-1, 3).max(0) + 0.15
@@ -75,7 +75,7 @@ def skeleton_figure(mean: np.ndarray,          # (T, 17, 3) predicted root-relat
     gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 2), np.linspace(lo[1], hi[1], 2))
     static = [go.Surface(x=gx, y=gy, z=np.full_like(gx, floor), colorscale=[[0, 'lightgray'], [1, 'lightgray']], opacity=0.4, showscale=False, name='floor', hoverinfo='skip'),
               go.Scatter3d(x=[0, 0.4], y=[0, 0], z=[floor, floor], mode='lines+text', text=['', 'heading'], line=dict(color='green', width=6), name='heading')]
-    fig = go.Figure(data=frames[0].data + tuple(static), frames=frames)
+    fig = go.Figure(data=tuple(_frame_traces(mean[0], pick(var, 0), pick(truth, 0), level)) + tuple(static), frames=frames)
     for f in fig.frames: f.traces = list(range(len(f.data)))                # frames replace the skeleton traces, the floor stays
     fig.update_layout(title=frames[0].layout.title.text, height=520, margin=dict(l=0, r=0, t=40, b=0),
                       scene=dict(aspectmode='data', xaxis=dict(range=[lo[0], hi[0]], title='forward (m)'), yaxis=dict(range=[lo[1], hi[1]], title='left (m)'),
