@@ -132,7 +132,7 @@ def heldout_sequences(model,               # from load_model
 def report(m: dict, a: dict, path: str = None):
     "A 2 x 2 figure: reliability diagram, sparsification, per-joint error, exercise confusion; saved when `path` is given."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(2, 2, figsize=(8, 6), dpi=80)
+    fig, ax = plt.subplots(2, 2, figsize=(7, 5.2), dpi=80)
     lv, obs = calibration_curve(a['pose_mean'], a['pose_var'], a['joints'])
     ax[0, 0].plot([0, 1], [0, 1], '--', c='0.6', lw=1); ax[0, 0].plot(lv, obs, lw=1.5)
     ax[0, 0].set_title(f"reliability (miscalibration area {m.get('miscalibration_area') or float('nan'):.3f})", fontsize=9)

@@ -37,7 +37,7 @@ def sha256(path: str) -> str:
 def save_figure(fig,                     # a matplotlib figure
                 path: str,               # .png file to write
                 dpi: int = 80,           # pixels per inch
-                colors: int = 64,        # palette size
+                colors: int = 32,        # palette size
                ) -> Path:
     "Save a figure as a small PNG (rendered at `dpi`, reduced to a palette of `colors` colours), atomically."
     import io

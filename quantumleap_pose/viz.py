@@ -118,7 +118,7 @@ def pose_figure(true: np.ndarray,        # (T, 17, 3) true root-relative joints,
     lo, hi = np.percentile(flexion(draws), [5, 95], axis=0)
     ft, fp = flexion(true), flexion(pred)
     deep = int(np.argmax(ft[:, 0]))
-    fig, ax = plt.subplots(1, 3, figsize=(10, 3.2), dpi=80, gridspec_kw=dict(width_ratios=[1, 1.6, 1.6]))
+    fig, ax = plt.subplots(1, 3, figsize=(9, 2.8), dpi=80, gridspec_kw=dict(width_ratios=[1, 1.6, 1.6]))
     for J, c, lab in ((true[deep], 'k', 'true'), (pred[deep], 'tab:blue', 'predicted')):
         for a, b in BONES: ax[0].plot(J[[a, b], 0], J[[a, b], 2], c=c, lw=1.5, label=lab if (a, b) == BONES[0] else None)
     for j in range(len(JOINTS)):
