@@ -17,7 +17,7 @@ from .imu import finite_difference_imu, simulate_device, DEVICE_PRESETS
 from .randomization import DEVICE_SITES
 from .faults import flexion
 from .dataset import SLOTS, site_slot
-from .shipping import predict, window_plan
+from .shipping import predict
 from .metrics import pose_metrics
 from .evaluation import uncertainty_metrics, count_reps
 
@@ -68,10 +68,9 @@ def evaluate_mocap(model,                # from load_model
     r = read_mocap(path, fps, joint_map)
     rate = model.card['input']['sample_rate_hz']
     s = mocap_imu(r, sites, seed=seed, rate=rate)
-    p = predict(model, s['imu'], s['mask'])
-    cls, names, W = np.zeros(len(s['t']), int), p['exercise_names'], model.card['input']['window']
-    for a, keep in window_plan(len(cls), W):                                  # the exercise each frame's window recognises
-        cls[keep:a + W] = predict(model, s['imu'][a:a + W], s['mask'])['exercise_prob'].argmax()
+    p = predict(model, s['imu'], s['mask'], per_window=True)
+    cls, names = np.zeros(len(s['t']), int), p['exercise_names']
+    for (a, keep, b), e in zip(p['windows'], p['exercise_prob']): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
     knee = flexion(s['joints'])[:, 0]
     active = np.convolve(knee > 60, np.ones(2 * round(rate) + 1), 'same') > 0  # +-1 s around deep knee flexion
     out = {}

@@ -753,7 +753,7 @@ def predict_recording(model,                 # from load_model
     spec = model.card['input']
     if tuple(spec['slots']) != tuple(rec.slots) or abs(spec['sample_rate_hz'] - rec.rate) > 1e-9:
         raise ValueError(f"the recording has slots {rec.slots} at {rec.rate:g} Hz; the model reads {spec['slots']} at {spec['sample_rate_hz']:g} Hz: read it with rate={spec['sample_rate_hz']:g}")
-    W, T = spec['window'], len(rec.t)
+    T = len(rec.t)
     change = np.flatnonzero((rec.present[1:] != rec.present[:-1]).any(1)) + 1
     bounds = np.r_[0, change, T]
     segs = [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if rec.present[a].any() and b - a >= round(min_s * rec.rate)]
@@ -761,13 +761,10 @@ def predict_recording(model,                 # from load_model
     pose_mean, pose_var = np.full((T, 17, 3), np.nan, np.float32), np.full((T, 17, 3), np.nan, np.float32)
     windows = []
     for a, b in segs:
-        p = predict(model, rec.imu[a:b], rec.present[a])
+        p = predict(model, rec.imu[a:b], rec.present[a], per_window=True)    # poses, and each planned window's outputs
         pose_mean[a:b], pose_var[a:b] = p['pose_mean'], p['pose_var']
-        starts = list(range(a, max(a, b - W) + 1, W // 2))
-        if starts[-1] + W < b: starts.append(b - W)
-        for s in starts:
-            q = predict(model, rec.imu[s:min(s + W, b)], rec.present[a])
-            windows.append((s, min(s + W, b), q.get('exercise_prob'), q.get('fault_severity'), q.get('form_score')))
+        for n, (s, _, e) in enumerate(p['windows']):
+            windows.append((a + s, a + e, *(p[k][n] if k in p else None for k in ('exercise_prob', 'fault_severity', 'form_score'))))
     has = lambda i: windows[0][i] is not None
     valid = np.zeros(T, bool)
     for a, b in segs: valid[a:b] = True

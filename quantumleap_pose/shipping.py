@@ -143,6 +143,7 @@ def predict(model: nn.Module,            # from load_model
             mask: np.ndarray,            # (S,) or (B, S) bool: which slots hold a device
             window: int = None,          # frames per model call (default: the card's training window)
             batch_size: int = 64,
+            per_window: bool = False,    # window-level outputs for every planned window (and `windows`), not their mean
            ) -> dict:                    # numpy arrays (batch axis dropped for a single recording)
     "Joint means and variances per frame, exercise probabilities, fault severities and form score."
     spec = getattr(model, 'card', {}).get('input')
@@ -160,16 +161,19 @@ def predict(model: nn.Module,            # from load_model
     (B, T), W = imu.shape[:2], min(window or spec['window'], getattr(model.config, 'max_len', 1 << 30))
     plan, dev = window_plan(T, W), next(model.parameters()).device
     res = {}
-    for s, keep in plan:
+    for n, (s, keep) in enumerate(plan):
         for i in range(0, B, batch_size):
             o = model(torch.from_numpy(imu[i:i + batch_size, s:s + W]).to(dev), torch.from_numpy(mask[i:i + batch_size]).to(dev))
             per_frame = dict(pose_mean=o['pose_mean'], pose_var=o['pose_logvar'].float().exp() if 'pose_logvar' in o else None)
-            per_window = dict(exercise_prob=o['exercise_logits'].float().softmax(-1) if 'exercise_logits' in o else None,
+            of_window = dict(exercise_prob=o['exercise_logits'].float().softmax(-1) if 'exercise_logits' in o else None,
                               fault_severity=o.get('fault_severity'), form_score=o.get('form_score'))   # (peer baselines: pose only)
             for k, v in per_frame.items():
                 if v is not None: res.setdefault(k, np.zeros((B, T) + tuple(v.shape[2:]), np.float32))[i:i + batch_size, keep:s + W] = v[:, keep - s:].float().cpu()
-            for k, v in per_window.items():
-                if v is not None: res.setdefault(k, np.zeros((B,) + tuple(v.shape[1:]), np.float32))[i:i + batch_size] += v.float().cpu().numpy() / len(plan)
+            for k, v in of_window.items():
+                if v is not None: res.setdefault(k, np.zeros((B, len(plan)) + tuple(v.shape[1:]), np.float32))[i:i + batch_size, n] = v.float().cpu().numpy()
     if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
+    for k in ('exercise_prob', 'fault_severity', 'form_score'):
+        if k in res and not per_window: res[k] = res[k].mean(1)             # the recording's: the mean over its windows
     if single: res = {k: v[0] for k, v in res.items()}
+    if per_window: res['windows'] = np.array([(s, keep, min(s + W, T)) for s, keep in plan])   # start, first frame kept, end
     return res | dict(exercise_names=list(model.card['outputs']['exercise']), fault_names=list(model.card['outputs']['faults']))
