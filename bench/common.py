@@ -5,6 +5,9 @@ import numpy as np
 import mujoco
 from quantumleap_pose import files
 
+CONTEXT = {'mobileposer': 45, 'transpose': 26}   # the peers' published online windows (frames re-run per output frame)
+FUTURE = 5                                       # frames of the future each peer's online window waits for (its latency)
+
 def mj_inverse_frames_per_s(model, qpos, qvel, qacc, repeats: int = 3) -> float:
     "Frames per second of bare mj_inverse (contacts off, as in playback) over the given frames, best of `repeats`."
     d = mujoco.MjData(model)

@@ -28,15 +28,13 @@ MobilePoser-style row (CPU per second of stream).
 import argparse, time
 import numpy as np
 import torch
-from common import write_json
+from common import write_json, CONTEXT, FUTURE
 from tqdm.auto import tqdm
 from quantumleap_pose import load_model, predict
 from quantumleap_pose.evaluation import evaluate_dataset, heldout_sequences
 from quantumleap_pose.model import count_parameters
 from quantumleap_pose.streaming import HDTStream
 
-CONTEXT = {'mobileposer': 45, 'transpose': 26}   # published online windows (frames re-run per output frame)
-FUTURE = 5                                       # frames of future both peers wait for online (their latency)
 
 def streamed_mpjpe(model, a: dict, n: int) -> float:
     """MPJPE (mm) of the pose each model gives while streaming, on frames 40 .. T-6 of the first `n` test windows

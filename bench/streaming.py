@@ -15,14 +15,12 @@ import argparse, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
-from common import write_json
+from common import write_json, CONTEXT, FUTURE
 from quantumleap_pose import load_model
 from quantumleap_pose.shipping import build_network
 from quantumleap_pose.streaming import HDTStream, STATE, OUTPUTS, UPDATES, advance
-from quantumleap_pose.export import export_onnx, export_coreml, onnx_session, StreamRunner, package_bytes, _onnx, _quiet
+from quantumleap_pose.export import export_onnx, export_coreml, onnx_session, ort_session, onnx_file, quiet, StreamRunner, package_bytes
 
-CONTEXT = {'mobileposer': 45, 'transpose': 26}   # published online windows (frames re-run per output frame)
-FUTURE = 5                                       # frames of the future each peer's window waits for
 
 def per_frame_ms(step, frames, repeats):
     "Median over repeats of this thread's CPU ms per frame for step(frame) over all frames."
@@ -56,7 +54,7 @@ def main():
     rows = []
     s = HDTStream(m, mask); rows.append(row('hdt_torch', per_frame_ms(s.step, frames, a.repeats), rate, 0, runtime='torch HDTStream'))
     r = StreamRunner(paths['stream'], mask); rows.append(row('hdt_onnx', per_frame_ms(r.step, frames, a.repeats), rate, 0, runtime='onnxruntime StreamRunner'))
-    sess, _ = onnx_session(paths['stream']); st = {k: v.copy() for k, v in r._initial.items()}
+    sess, _ = onnx_session(paths['stream']); st = r.initial_state()
     def bare(f):                                                              # the exported step and the cache write, no driver
         nonlocal st
         res = sess.run(None, dict(frame=f, mask=mask, **{f'{k}_in': st[k] for k in STATE}))
@@ -69,15 +67,13 @@ def main():
         with torch.inference_mode():
             rows.append(row(f'{arch}_torch', per_frame_ms(lambda _: net(x, mk), range(k), a.repeats), rate, FUTURE, params=sum(q.numel() for q in net.parameters())))
         path = out / f'{arch}.onnx'
-        with torch.no_grad(): _onnx(net, (x, mk), path, ('imu', 'mask'), ('pose_mean',), {})
-        import onnxruntime as ort
-        so = ort.SessionOptions(); so.intra_op_num_threads = so.inter_op_num_threads = 1
-        ps = ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
+        with torch.no_grad(): onnx_file(net, (x, mk), path, ('imu', 'mask'), ('pose_mean',), {})
+        ps = ort_session(path)
         feed = dict(imu=x.numpy(), mask=mk.numpy())
         rows.append(row(f'{arch}_onnx', per_frame_ms(lambda _: ps.run(None, feed), range(k), a.repeats), rate, FUTURE, bytes=path.stat().st_size))
     ref = next(x for x in rows if x['model'] == 'mobileposer_torch')['cpu_ms_per_s_stream']
     for x in rows: x['cpu_vs_mobileposer_torch'] = round(x['cpu_ms_per_s_stream'] / ref, 4)
-    with _quiet(): cm = export_coreml(m, out, 'fp16') | {f'{k}_fp32': v for k, v in export_coreml(m, out, 'fp32').items()}
+    with quiet(): cm = export_coreml(m, out, 'fp16') | {f'{k}_fp32': v for k, v in export_coreml(m, out, 'fp32').items()}
     sizes = {p.name: package_bytes(p) for p in [*paths.values(), *cm.values()]}
     print(f"{'model':<20}{'CPU ms/s':>10}{'latency ms':>12}{'ms/frame':>10}{'vs MP torch':>13}")
     for x in rows: print(f"{x['model']:<20}{x['cpu_ms_per_s_stream']:>10.1f}{x['latency_ms']:>12.1f}{x['compute_ms_per_frame']:>10.3f}{x['cpu_vs_mobileposer_torch']:>13.3f}")

@@ -99,13 +99,17 @@ class HDTStream:
         if self.mask.shape != self.shape[:1] or not self.mask.any():
             raise ValueError(f'mask must be {self.shape[0]} flags (slots {spec["slots"]}) with at least one device; got {self.mask.tolist()}')
         if step is None: s = StreamStep(model); step, state = s.run, s.initial_state()
-        self._step, self._initial = step, {k: v.clone() if hasattr(v, 'clone') else v.copy() for k, v in state.items()}
+        self._step, self._initial = step, state
         self.hold = max(1, round(hold_s * self.rate))                   # frames
         self.reset()
 
+    def initial_state(self) -> dict:
+        "A fresh copy of the state before the first frame (the step writes its caches in place)."
+        return {k: v.clone() if hasattr(v, 'clone') else v.copy() for k, v in self._initial.items()}
+
     def reset(self):
         "Start again as at the beginning of a recording."
-        self.state = {k: v.clone() if hasattr(v, 'clone') else v.copy() for k, v in self._initial.items()}
+        self.state = self.initial_state()
         self.missing, self.t_last, self.out = np.zeros(self.shape[0], int), None, None
 
     def _feed(self, frame: np.ndarray, flags: list) -> dict:

@@ -81,15 +81,11 @@ def build_html(out: Path = Path('_docs')) -> int:
     return failed
 
 def skeleton_page(path: Path):
-    "The 3D view of the shipped model on the demo's squat set, written once as a page the docs link (not inlined in notebooks)."
-    from quantumleap_pose import load_model, predict
-    from quantumleap_pose.dataset import DatasetConfig, make_sequence
-    from quantumleap_pose.randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
-    from quantumleap_pose.viz import skeleton_figure, write_html
-    m = load_model('mvm')
-    cfg = DatasetConfig(name='docs', seq_len=240, randomization=RandomizationConfig(exercise=ExerciseGroup(exercises=('squat',)), devices=DeviceGroup(combos={'phone': 1.})))
-    seq = make_sequence(cfg, 1, 0); p = predict(m, seq['imu'], seq['sensor_mask'])
-    write_html(skeleton_figure(p['pose_mean'], p['pose_var'], seq['joints'] - seq['joints'][:, :1], title='MVM, phone in the pocket'), path, '3D skeleton')
+    "The 3D view of the shipped model on a squat set, written once as a page the docs link (not inlined in notebooks)."
+    from quantumleap_pose import load_model
+    from quantumleap_pose.viz import explore, skeleton_figure, write_html
+    r = explore(load_model('mvm'), seed=1)                         # a 4-s squat set, phone in the pocket
+    write_html(skeleton_figure(r['prediction']['pose_mean'], r['prediction']['pose_var'], r['truth'], r['rate'], title='MVM, phone in the pocket'), path, '3D skeleton')
 
 def screenshots(out: Path, names):
     "PNG screenshots of docs pages by headless Chromium (software WebGL), in out/screenshots; skipped, saying so, without Chromium."
