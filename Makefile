@@ -25,7 +25,7 @@ help:
 	@echo "make demo   set up .venv (if needed) and run the demo"
 	@echo "make test   set up .venv (if needed), check notebooks/package/README are in sync, run every test"
 	@echo "make test-slow   the same, and also the notebook cells flagged #| slow"
-	@echo "make docs   offline HTML preview of the docs in _docs/     make readme   README.md from nbs/index.ipynb"
+	@echo "make docs   the offline docs site in _docs/ (Sphinx)     make readme   README.md from nbs/index.ipynb"
 	@echo "make bench  run the benchmarks in bench/                   make clean    remove build outputs"
 
 # Installs once; again only when the content of requirements.txt or pyproject.toml changes.
@@ -75,4 +75,4 @@ bench: install
 	@for f in bench/fk.py bench/simulation.py bench/dataset.py bench/train.py bench/streaming.py; do echo "== $$f"; $(BIN)/python $$f; done
 
 clean:
-	rm -rf _docs _proc build dist *.egg-info demo_out
+	rm -rf _docs _proc _sphinx build dist *.egg-info demo_out

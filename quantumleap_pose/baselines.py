@@ -26,7 +26,6 @@ class RNNBlock(nn.Module):
         h, state = self.lstm(self.drop(torch.relu(self.inp(x))), state)
         return self.out(h), state                # (B, T, n_out), LSTM state (streaming)
 
-
 # %% ../nbs/05b_baselines.ipynb #ebd9ea90
 class MobilePoserStyle(nn.Module):
     "Two LSTM stages (joints, then refined joints from joints + IMU), MobilePoser's sizes, our inputs and outputs."

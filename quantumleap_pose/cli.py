@@ -11,7 +11,7 @@ __all__ = ['demo', 'generate', 'predict_cli', 'evaluate_cli', 'main']
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
-from .viz import pose_figure, skeleton_figure, write_html
+from .viz import pose_figure, skeleton_figure, write_html, session_page
 from .body import JOINTS, BONES
 from .faults import FAULTS, flexion
 from .randomization import RandomizationConfig, ExerciseGroup, DeviceGroup
@@ -98,8 +98,8 @@ def _slice(text: str, n: int) -> np.ndarray:
     if not len(idx): raise ValueError(f'--sequences {text!r} selects nothing from {n} sequences')
     return idx
 
-def _recording_cli(net, recording, out, device, columns, platform, trim) -> dict:
-    "predict --recording: read a real recording, predict, write poses.npz, summary.json and session.png; print what was found."
+def _recording_cli(net, recording, out, device, columns, platform, trim, html) -> dict:
+    "predict --recording: read a real recording, predict, write poses.npz, summary.json and session.png (and the page); print what was found."
     s = predict_session(net, recording[0] if len(recording) == 1 else recording, out, devices=parse_devices(device), columns=columns, platform=platform, trim=trim)
     print(f"recording: {s['duration_s']:.1f} s, slots {s['slots']}, files {s['devices']}")
     print('exercise (share of windows): ' + ', '.join(f'{k} {v:.2f}' for k, v in s['exercise_fraction'].items() if v > 0))
@@ -109,15 +109,18 @@ def _recording_cli(net, recording, out, device, columns, platform, trim) -> dict
         print(f"  {k + 1}: {r['exercise']} {r['start_s']:.1f}-{r['end_s']:.1f} s, depth {r['depth_deg']:.0f} deg, {faults}")
     for slot, spans in s['quality']['gaps'].items(): print(f'gaps in {slot}: {spans}')
     print(f'session written to {out}: poses.npz, summary.json, session.png')
+    if html: print(f'session page: {session_page(out, html)}')
     return s
 
 def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences: str = None, out: str = None,
-                recording: list = None, device: str = None, columns: str = None, platform: str = None, trim: bool = False) -> dict:
+                recording: list = None, device: str = None, columns: str = None, platform: str = None, trim: bool = False,
+                html: str = None) -> dict:
     "Predict on a dataset's sequences, on arrays in an .npz, or on a real recording; print a line per recording; save every output."
     net = load_model(model)
     if sum(x is not None for x in (data, npz, recording)) != 1:
         raise ValueError('give exactly one of --data (a dataset folder), --npz (a file with imu and mask arrays) or --recording (a phone, watch or earbud recording)')
-    if recording is not None: return _recording_cli(net, [recording] if isinstance(recording, str) else recording, out or 'session', device, columns, platform, trim)
+    if html and recording is None: raise ValueError('--html needs --recording (the page shows a recorded session)')
+    if recording is not None: return _recording_cli(net, [recording] if isinstance(recording, str) else recording, out or 'session', device, columns, platform, trim, html)
     out = out or 'predictions.npz'
     if data is not None:
         n = json.loads((Path(data) / 'manifest.json').read_text())['n_sequences'] if (Path(data) / 'manifest.json').exists() else 0
@@ -191,6 +194,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     q.add_argument('--platform', default=None, choices=('ios', 'android'), help='Sensor Logger export without Metadata.csv: its platform')
     q.add_argument('--trim', action='store_true', help='mask the handling flagged at the start and end of a recording')
     q.add_argument('--out', default=None, help='output .npz (default predictions.npz); with --recording a folder (default session)')
+    q.add_argument('--html', default=None, help='with --recording: also write the session as an interactive offline page to this .html file')
     e = sub.add_parser('evaluate', help="metrics of a model on a dataset, as JSON (its held-out split on the model's own dataset)")
     e.add_argument('--model', default='mvm', help='shipped model name or .safetensors path (default mvm)')
     e.add_argument('--data', default=None, help='dataset folder')
@@ -223,7 +227,7 @@ def _run(args, extra):
         s = train(train_config(args.preset, args.overrides + extra), out, args.resume)
         print(f"{s['stopped']} after {s['steps']} steps ({s['train_time_s']:.0f} s): best validation MPJPE {s['best_val_mpjpe_mm']:.1f} mm "
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
-    elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim)
+    elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim, args.html)
     elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices, args.fps, args.joint_map)
     elif args.command == 'export' and (args.run is None) == (args.model is None):
         raise ValueError('give --run RUN (ship a finished run) or --model NAME (write its ONNX / Core ML artefacts)')

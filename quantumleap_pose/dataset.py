@@ -64,12 +64,12 @@ def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, 
 def make_sequence(cfg: DatasetConfig,     # how the dataset is made
                   seed: int,               # the dataset's global seed
                   index: int,              # which sequence
-                  override=None,           # callable(draw) -> draw: fix parts of the randomisation draw (a person, a fault, a placement)
+                  override=None,           # callable(draw) -> draw: fix parts of the draw (a person, a fault, a placement)
                  ) -> dict:                # arrays of one row of the schema
     "Sequence `index` of the dataset with global `seed`: arrays of one row of the schema."
     dur = cfg.seq_len / cfg.sample_rate
     def attempt(k: int):
-        "Draw k of the sequence: (what the rest needs, accepted by physics, why not)."
+        "Draw k: (what the rest needs, accepted by physics, why not)."
         s = _seq_seed(seed, index, k)
         rng = np.random.default_rng(s)
         d = draw(cfg.randomization, rng)
@@ -200,7 +200,7 @@ class PhysicsDataEngine:
 
 # %% ../nbs/04_dataset.ipynb #d82a9f72
 def merge_parts(path: str) -> Path:   # dataset folder holding manifest.part-I-of-N.json for I = 0 .. N-1
-    "Join the manifests of a dataset's N parts into its manifest.json, checking that they agree and that every shard is there and intact."
+    "Join the manifests of a dataset's N parts into its manifest.json, checking that they agree and every shard is intact."
     path = Path(path)
     parts = sorted(path.glob('manifest.part-*-of-*.json'))
     if not parts: raise ValueError(f'{str(path)!r} has no manifest.part-I-of-N.json: nothing to merge')

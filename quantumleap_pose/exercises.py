@@ -122,15 +122,14 @@ def squat(body, P, rng, fps):
     T, ri = len(p), np.maximum.accumulate(np.where(rep >= 0, rep, 0))    # each rest frame keeps its repetition's values
     s = {f: req[ri, i] for i, f in enumerate(FAULTS)}
     on = lambda f: s[f] > 0
-    # the heels leave the floor in the last 40 % of the descent; whoever squats that way keeps the weight over
-    # the forefoot (balls to toe tips) from the start, so the centre of pressure never has to rush forward
+    # heels leave the floor in the last 40 % of the descent; the weight stays over the forefoot throughout
     rise_cm = np.where(on('heel_rise'), quantity_at('heel_rise', s['heel_rise']), 0) * _min_jerk((p - 0.6) / 0.4)
     lift = _heel_lift_for_rise(body, rise_cm)
     feet = _feet(body, P, T, heel_lift=(lift, lift))
     fore = (feet[0][0][0, 0] + feet[1][0][0, 0]) / 2 + (body.foot_contacts[0, 2, 0] + 0.12 * body.lengths['foot']) * np.cos(np.deg2rad(P['toe_out_deg']))
     depth = np.array(depth)
     margin = 3.
-    for attempt in range(4):  # repair: shallower repetitions where hips or knees run out of range, less dorsiflexion where ankles do
+    for attempt in range(4):  # repair: shallower reps where hips or knees run out, less dorsiflexion where ankles do
         plan = _plan(body, P, feet, fps, knee=np.deg2rad(4 + (depth[ri] - 4) * p), lean_mode='tibia',
                      lean=np.deg2rad(np.where(on('forward_lean'), quantity_at('forward_lean', s['forward_lean']), P['lean_style_deg']) * p),
                      shift_y=np.sign(P['asymmetry_side'] or 1) * np.where(on('asymmetry'), quantity_at('asymmetry', s['asymmetry']), 0) / 100 * p,

@@ -28,7 +28,7 @@ class WindowModel(nn.Module):
         self.m = model.eval()
         scale = model.card.get('calibration', {}).get('variance_scale')
         self.register_buffer('scale', torch.tensor(scale, dtype=torch.float32) if scale else torch.ones(model.config.n_joints, 3))
-        self.eval()                              # an exporter restoring the wrapper's mode must not put the HDT in training mode
+        self.eval()  # an exporter restoring this mode must not train the HDT
     def forward(self, imu, mask):            # imu (1, T, S, 6) raw, mask (1, S) bool
         o, _, _ = self.m.infer(imu, mask)
         return (o['pose_mean'], o['pose_logvar'].exp() * self.scale, o['exercise_logits'].softmax(-1), o['fault_severity'], o['form_score'])
@@ -38,7 +38,7 @@ OPSET = 18
 
 @contextlib.contextmanager
 def quiet():
-    "Silence the converters' progress bars, notes and warnings (their results are checked, not their chatter)."
+    "Silence the converters' progress bars, notes and warnings."
     log = logging.getLogger('coremltools'); level = log.level; log.setLevel(logging.ERROR)
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter('ignore')
@@ -46,7 +46,7 @@ def quiet():
         finally: log.setLevel(level)
 
 class _no_fastpath:
-    "Trace the transformer's plain ops, not PyTorch's fused inference kernel (which neither ONNX nor Core ML knows)."
+    "Trace plain ops, not PyTorch's fused transformer kernel (unknown to ONNX and Core ML)."
     def __enter__(self): self.was = torch.backends.mha.get_fastpath_enabled(); torch.backends.mha.set_fastpath_enabled(False)
     def __exit__(self, *a): torch.backends.mha.set_fastpath_enabled(self.was)
 
@@ -60,7 +60,7 @@ def onnx_file(net: nn.Module,            # the module to export (in eval mode)
               path: str,                 # .onnx file to write (atomically)
               names_in, names_out,       # input and output names
               meta: dict,                # metadata_props (e.g. the card)
-              dynamic_shapes=None,       # torch.export dynamic shapes; None: every shape fixed (TorchScript exporter)
+              dynamic_shapes=None,       # torch.export dynamic shapes; None: fixed (TorchScript)
              ) -> Path:
     "Export `net` into one checked ONNX file with metadata (through torch.export when some shapes are dynamic)."
     import onnx

@@ -82,7 +82,7 @@ def physics_loss(joints: torch.Tensor,          # (B, T, 17, 3) predicted root-r
     a, b, c = (torch.tensor(i) for i in zip(*_HINGES))
     u, v = joints[..., a, :] - joints[..., b, :], joints[..., c, :] - joints[..., b, :]
     cos = (u * v).sum(-1) / (u.norm(dim=-1) * v.norm(dim=-1)).clamp_min(1e-9)
-    flex = math.pi - torch.acos(cos.clamp(-1 + 1e-6, 1 - 1e-6))               # 0 straight
+    flex = math.pi - torch.acos(cos.clamp(-1 + 1e-6, 1 - 1e-6))  # 0 straight
     out['limits'] = F_.relu(flex - math.radians(max_flexion_deg)).pow(2).mean()
     if root is not None: out['floor'] = F_.relu(-(joints[..., 2] + root[..., None, 2])).pow(2).mean()
     out['smooth'] = ((joints[:, 2:] - 2 * joints[:, 1:-1] + joints[:, :-2]) * fps ** 2).pow(2).mean() if joints.shape[1] > 2 else joints.sum() * 0

@@ -55,7 +55,7 @@ def pose_metric_sums(mean: torch.Tensor,     # (B, T, J, 3) predicted root-relat
     "Sums behind MPJPE, PA-MPJPE, PCK@100 mm and 90 % coverage for one batch."
     e = (mean - true).norm(dim=-1)
     pa = (procrustes(mean.double(), true.double()).float() - true).norm(dim=-1)
-    cov = inside(mean, torch.exp(logvar), true).float().mean(-1)               # per joint: share of its coordinates
+    cov = inside(mean, torch.exp(logvar), true).float().mean(-1)
     return dict(mpjpe=e.sum().item(), pa_mpjpe=pa.sum().item(), pck_100mm=(e < 0.1).sum().item(),
                 coverage_90=cov.sum().item(), n=e.numel())
 
@@ -73,7 +73,7 @@ def pose_metrics(pred: np.ndarray,   # (N, T, 17, 3) predicted root-relative joi
                  fps: float = 60.,   # frame rate, Hz (for jitter)
                 ) -> dict:
     "Pose error metrics in the field's conventions."
-    e = np.linalg.norm(pred - true, axis=-1)                                   # (N, T, 17)
+    e = np.linalg.norm(pred - true, axis=-1)
     pa = np.linalg.norm(procrustes(torch.from_numpy(pred).double(), torch.from_numpy(true).double()).numpy() - true, axis=-1)
     fe = np.abs(flexion(pred) - flexion(true)).reshape(-1, 2).mean(0)
     return dict(mpjpe_mm=float(1000 * e.mean()), pa_mpjpe_mm=float(1000 * pa.mean()),

@@ -102,11 +102,11 @@ def read_bvh(path: str) -> BVH:
 class Clip:
     "Motion in the file's own units and axes: global positions and rotations of named points, from any reader."
     path: str
-    names: list             # point names: a BVH joint (the start of its bone) or '<name>_end'; an ASF bone's start likewise
+    names: list             # point names: a joint / bone start, or '<name>_end'
     positions: np.ndarray   # (F, J, 3) file units, file axes
     rotations: np.ndarray   # (F, J, 3, 3) global rotation of the bone that starts at each point
     fps: float
-    scale: float = None     # metres per file unit where the file says (ASF); None: detected from the leg
+    scale: float = None     # metres per file unit if the file says (ASF); None: from the leg
     format: str = 'bvh'
 
 # %% ../nbs/01e_mocap.ipynb #4fbe32f4
@@ -125,10 +125,10 @@ def bvh_fk(b: BVH) -> Clip:
             else: t[:, 'XYZ'.index(c[0])] = v; moved = True
         if p < 0: pos[:, j], rot[:, j] = t + b.offsets[j], R
         elif not moved: pos[:, j], rot[:, j] = pos[:, p] + np.einsum('fij,j->fi', rot[:, p], b.offsets[j]), rot[:, p] @ R
-        else:                                       # position channels of a joint replace its offset, in the parent's frame
+        else:   # a joint's position channels replace its offset
             local = np.where([c[0] + 'position' in ch for c in 'XYZ'], t, b.offsets[j])
             pos[:, j], rot[:, j] = pos[:, p] + np.einsum('fij,fj->fi', rot[:, p], local), rot[:, p] @ R
-    keep = [j for j, n in enumerate(b.names) if not (n.endswith('_end') and not np.any(b.offsets[j]))]   # zero-length end sites say nothing
+    keep = [j for j, n in enumerate(b.names) if not (n.endswith('_end') and not np.any(b.offsets[j]))]
     return Clip(b.path, [b.names[j] for j in keep], pos[:, keep], rot[:, keep], b.fps)
 
 # %% ../nbs/01e_mocap.ipynb #2e09067d
@@ -141,8 +141,8 @@ class ASF:
     direction: np.ndarray  # (B, 3) unit direction of each bone in the rest pose, file axes
     length: np.ndarray     # (B,) file units
     axis: np.ndarray       # (B, 3, 3) each bone's local frame C (from `axis`)
-    dof: list              # per bone, its degrees of freedom in AMC order ('rx', ..., for the root 'tx', ...)
-    scale: float           # metres per file unit (`:units length`: 1 unit = 1/length inch)
+    dof: list              # per bone, its AMC dof order ('rx', ...; root 'tx', ...)
+    scale: float           # metres per file unit (1 unit = 1/length inch)
     deg: bool              # angles in degrees
 
 def _euler(angles, order):        # rotations applied in `order` (first listed first): R = R_last ... R_first
@@ -247,7 +247,7 @@ def _lr(side, hip, knee, ankle, shoulder, elbow, wrist):   # one side's six join
     return {f'{side}Hip': hip, f'{side}Knee': knee, f'{side}Ankle': ankle, f'{side}Shoulder': shoulder, f'{side}Elbow': elbow, f'{side}Wrist': wrist}
 
 # %% ../nbs/01e_mocap.ipynb #abe7f4ea
-SKELETONS = {   # family: (metres per file unit, or None to detect it from the leg; our joint -> their point, or points to average)
+SKELETONS = {   # family: (metres per unit, None: from the leg; our joint -> their point(s), averaged)
     'cmu': (0.056444, dict(pelvis=('LeftUpLeg', 'RightUpLeg'), Spine='LowerBack', Thorax='Neck', Neck='Head', Head='Head_end',
                            **_lr('R', 'RightUpLeg', 'RightLeg', 'RightFoot', 'RightArm', 'RightForeArm', 'RightHand'),
                            **_lr('L', 'LeftUpLeg', 'LeftLeg', 'LeftFoot', 'LeftArm', 'LeftForeArm', 'LeftHand'))),
@@ -301,7 +301,7 @@ def up_axis(v: np.ndarray) -> np.ndarray:   # (3,) the body's upward direction i
 
 # %% ../nbs/01e_mocap.ipynb #f59cff51
 SEGMENTS = {'RHip': ('RKnee', 'RHip'), 'LHip': ('LKnee', 'LHip'), 'RElbow': ('RWrist', 'RElbow'), 'LElbow': ('LWrist', 'LElbow'),
-            'Neck': ('Neck', 'Head')}   # joints that carry a wearable site: their segment, from -> to, pointing up when standing
+            'Neck': ('Neck', 'Head')}   # joint carrying a site: its segment, from -> to (up when standing)
 
 # %% ../nbs/01e_mocap.ipynb #832afab6
 @dataclass
@@ -338,7 +338,7 @@ def retarget(clip: Clip,             # from bvh_fk or asf_fk (a BVH is accepted 
     J = np.stack([P[:, idx[j]].mean(1) for j in JOINTS], 1)
     leg = np.linalg.norm(J[:, 1] - J[:, 2], axis=-1) + np.linalg.norm(J[:, 2] - J[:, 3], axis=-1)
     jump = np.abs(np.diff(J, axis=0)).max((1, 2))                        # m per frame
-    lead = np.flatnonzero(jump[:int(clip.fps / 2)] > max(3.6 / clip.fps, 3 * np.median(jump) if len(jump) else 0.))   # a rest pose and blend frames before the capture
+    lead = np.flatnonzero(jump[:int(clip.fps / 2)] > max(3.6 / clip.fps, 3 * np.median(jump) if len(jump) else 0.))   # rest pose, blends
     start = int(lead[-1]) + 1 if len(lead) else 0
     J, P, R, leg = J[start:], P[start:], R[start:], leg[start:]
     if len(J) < max(min_frames, 1): raise ValueError(f'{clip.path}: {len(J)} frames after {start} rest frame(s); at least {max(min_frames, 1)} needed')
@@ -352,7 +352,7 @@ def retarget(clip: Clip,             # from bvh_fk or asf_fk (a BVH is accepted 
     J, P, R = J @ Hz.T, P @ Hz.T, Hz @ R
     J[..., 2] -= J[..., [3, 6], 2].min()                              # feet on the floor
     frames = {}
-    for j, (a, c) in SEGMENTS.items():                                 # segment frame: z along the segment, turning with the mocap bone
+    for j, (a, c) in SEGMENTS.items():                                 # z along the segment, turning with the bone
         G = R[:, idx[j][0]]
         d = J[ref, JOINTS.index(c)] - J[ref, JOINTS.index(a)]; d = d / np.linalg.norm(d)
         ax = np.cross([0., 0, 1], d)

@@ -159,15 +159,15 @@ class HDT(nn.Module):
 
     def encoder_step(self, i: int,               # encoder layer
                      h: torch.Tensor,            # (B, d) this frame's input to layer i, one frame per window
-                     keys: torch.Tensor,         # (B, H, W, d/H) the layer's key cache: positions < t hold the window's past frames
+                     keys: torch.Tensor,         # (B, H, W, d/H) key cache: positions < t hold past frames
                      values: torch.Tensor,       # (B, H, W, d/H) its value cache
-                     t: torch.Tensor,            # (B,) long: each window's position of this frame (< W)
-                    ) -> tuple:                  # the layer's output (B, d); this frame's key and value (B, H, d/H), for the caches at t
-        "Encoder layer i for one new frame per window, attending over its cached past and itself: the arithmetic of `forward` (pre-norm, causal, eval mode). The caches are only read; the caller writes the new key and value at t (in place: no copy of the caches per frame)."
+                     t: torch.Tensor,            # (B,) long: this frame's position (< W)
+                    ) -> tuple:                  # output (B, d); this frame's key and value (B, H, d/H)
+        "Encoder layer i for one new frame per window over its cached past and itself (`forward`'s arithmetic, eval mode); the caller writes the key and value at t."
         layer, c = self.encoder.layers[i], self.config
         B, H, hd, W = len(h), c.n_heads, c.d_model // c.n_heads, keys.shape[2]
         q, k, v = (x.reshape(B, H, hd) for x in F_.linear(layer.norm1(h), layer.self_attn.in_proj_weight, layer.self_attn.in_proj_bias).chunk(3, -1))
-        past = (torch.arange(W, device=h.device)[None] < t[:, None])[:, None, :]   # (B, 1, W) cached positions before this frame
+        past = (torch.arange(W, device=h.device)[None] < t[:, None])[:, None, :]   # (B, 1, W)
         s = torch.cat([(keys @ q[..., None])[..., 0].masked_fill(~past, -math.inf), (k * q).sum(-1, keepdim=True)], -1) / math.sqrt(hd)   # (B, H, W + 1)
         a = torch.softmax(s, -1)
         h = h + layer.self_attn.out_proj(((a[:, :, None, :W] @ values)[:, :, 0] + a[..., W:] * v).reshape(B, -1))
@@ -178,10 +178,10 @@ class HDT(nn.Module):
                run: torch.Tensor,                # (B, T, d_content) running mean of the content code up to each frame
                style_mean: torch.Tensor,         # (B, d_style) the window's mean style
               ) -> dict:
-        "The heads: per-frame pose mean and log-variance; the window's exercise, fault severities, form score and global uncertainty from its content code (the last running mean)."
+        "The heads: per-frame pose mean and log-variance; per-window exercise, fault severities, form score, global uncertainty."
         c = self.config
         B, T, _ = h.shape
-        pose = self.pose(torch.cat([h, style, run], -1)).reshape(B, T, c.n_joints, 3, 2)   # frame t sees content up to t
+        pose = self.pose(torch.cat([h, style, run], -1)).reshape(B, T, c.n_joints, 3, 2)
         content = run[:, -1]                                                  # (B, d_content): what, per window
         head = self.faults(torch.cat([style_mean, content], -1))              # (B, F + 2)
         return dict(pose_mean=pose[..., 0], pose_logvar=pose[..., 1].clamp(-12, 6), exercise_logits=self.exercise(content),
@@ -191,12 +191,12 @@ class HDT(nn.Module):
     def infer(self, imu: torch.Tensor,     # (B, T, S, 6) raw readings, checked by the caller
               mask: torch.Tensor,          # (B, S) bool
              ) -> tuple:                   # (the heads' outputs, style (B, T, d_style), running content (B, T, d_content))
-        "The inference path of `forward`: features, causal encoder, codes, heads (no input checks, no adversaries: what export traces)."
+        "`forward`'s inference path: no input checks, no adversaries (what export traces)."
         c = self.config
         T = imu.shape[1]
         h = self.features(imu, mask) + self.pos[:T]                           # (B, T, d)
-        idx = (h[0, :, 0] * 0 + 1).cumsum(0)                                  # (T,) 1..T computed from the input: no stored T x T constant in exports
-        causal = torch.where(idx[None] > idx[:, None], float('-inf'), 0.) if c.causal else None   # -inf where a frame would see its future
+        idx = (h[0, :, 0] * 0 + 1).cumsum(0)                                  # 1..T from the input: no T x T constant in exports
+        causal = torch.where(idx[None] > idx[:, None], float('-inf'), 0.) if c.causal else None
         h = self.norm(self.encoder(h, mask=causal, is_causal=c.causal))      # (B, T, d)
         style = self.to_style(h)                                              # (B, T, d_style): how, per frame
         run = self.to_content(h).cumsum(1) / torch.arange(1, T + 1, device=h.device, dtype=h.dtype)[:, None]  # (B, T, d_content)

@@ -104,7 +104,7 @@ def _qmul(a, b):
     return np.array([w1 * w2 - x1 * x2 - y1 * y2 - z1 * z2, w1 * x2 + x1 * w2 + y1 * z2 - z1 * y2,
                      w1 * y2 - x1 * z2 + y1 * w2 + z1 * x2, w1 * z2 + x1 * y2 - y1 * x2 + z1 * w2])
 
-# the four ways a phone sits in a front pocket: screen towards the thigh or away, top up or down
+# a phone in a front pocket: screen to the thigh or away, top up or down
 POCKET_ORIENTATIONS = (np.array([1., 0, 0, 0]), np.array([0., 0, 0, 1]), np.array([0., 1, 0, 0]), np.array([0., 0, 1, 0]))
 
 # %% ../nbs/03_randomization.ipynb #6a3de671

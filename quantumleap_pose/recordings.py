@@ -7,11 +7,11 @@ Docs: https://quantumleap.github.io/quantumleap-pose/recordings.html.md"""
 # %% auto #0
 __all__ = ['ERROR_KINDS', 'DEFAULT_DEVICES', 'ACC_LIMIT', 'GYRO_LIMIT', 'MAX_DROPPED', 'MAX_DURATION_S', 'RATE_RANGE', 'LIMITS',
            'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'HANDLING_RAD_S', 'HANDLING_EDGE_S',
-           'HI_DEG', 'LO_DEG', 'CORRUPTIONS', 'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files',
-           'Table', 'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem', 'read_metadata',
+           'HI_DEG', 'LO_DEG', 'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table',
+           'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem', 'read_metadata',
            'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'read_streams', 'assemble_recording',
            'read_recording', 'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'repetitions',
-           'predict_recording', 'summarize', 'session_figure', 'predict_session', 'fuzz_exports', 'fuzz_outcome']
+           'predict_recording', 'summarize', 'session_figure', 'predict_session']
 
 # %% ../nbs/12_recordings.ipynb #3aab3aff
 import csv, io, json, re, zipfile, zlib
@@ -26,7 +26,7 @@ from scipy.signal import resample_poly, butter, sosfiltfilt
 from .files import write_json, save_figure, atomic_write
 from .simulation import G
 from .dataset import SLOTS, CHANNELS
-from .faults import flexion
+from .faults import flexion, flexion_band
 from .evaluation import count_reps
 from .shipping import predict
 
@@ -52,7 +52,7 @@ class RecordingError(ValueError):
 class Recording:
     "Raw readings of every slot on one clock at the model's rate, a mask for gaps, and a quality report."
     t: np.ndarray            # (T,) s, the common clock, spacing exactly 1/rate
-    imu: np.ndarray          # (T, S, 6) float32: specific force (m/s², gravity included, MuJoCo sign) and angular rate (rad/s); 0 where absent
+    imu: np.ndarray          # (T, S, 6) float32: specific force (m/s², with gravity, MuJoCo sign), angular rate (rad/s); 0 where absent
     present: np.ndarray      # (T, S) bool: slot s holds a reading at frame t
     rate: float              # Hz
     devices: dict            # file -> slot it fed
@@ -132,7 +132,7 @@ def _zip_files(name, src, max_bytes, max_ratio, max_members):
 def load_files(source,                  # folder, .zip, .csv or .json path; zip bytes; or {name: bytes}
                max_bytes: int = LIMITS['max_bytes'], max_ratio: float = LIMITS['max_ratio'], max_members: int = LIMITS['max_members'],
               ) -> dict:                # {file name: bytes} of the CSV / JSON files
-    "The CSV and JSON files of a recording, read into memory with size, ratio and path limits (zips are never extracted)."
+    "The CSV and JSON files of a recording, in memory, with size, ratio and path limits (zips never extracted)."
     if isinstance(source, dict):
         if not source: raise RecordingError('recording', 'missing', 'no files', 'the CSV files of a recording')
         return {str(k): bytes(v) for k, v in source.items()}
@@ -249,7 +249,7 @@ def clean_stream(file: str, device: str, part: str,
                  epoch_ns: int = None,
                  info: dict = None,        # what the reader already knows (unit found ...)
                 ) -> Stream:               # None when fewer than 4 usable rows are left
-    "Drop missing, non-finite and impossible rows, trim leading zero rows, sort small reorderings, drop duplicated times."
+    "Drop missing, non-finite and impossible rows and leading zero rows; sort small reorderings; drop repeated times."
     t, x, lines = np.asarray(t, float), np.asarray(x, float).reshape(len(t), 3), np.asarray(lines)
     limit = GYRO_LIMIT if part == 'gyro' else ACC_LIMIT
     n0 = len(t)
@@ -282,7 +282,7 @@ def resample_stream(s: Stream,
                     rate: float,              # Hz
                     max_gap_s: float = 0.25,  # a longer step between samples is a gap
                    ) -> tuple:                # values (n, 3), ok (n,) bool, info dict
-    "One stream on the frames t0 + k/rate: gaps masked, anti-aliased rate change (cubic spline at the native rate, then resample_poly)."
+    "One stream on the frames t0 + k/rate: gaps masked, rate changed anti-aliased (cubic spline, then resample_poly)."
     d = np.diff(s.t)
     fs = 1 / np.median(d)
     if not RATE_RANGE[0] <= fs <= RATE_RANGE[1]:
@@ -471,7 +471,7 @@ _QUNITS = {'acc': ('m/s2', 'm/s^2', 'm/s²', 'g'), 'gyro': ('rad/s', 'deg/s', 'd
 
 def column_map(spec,    # a preset name, a dict, inline JSON, or a .json file
               ) -> dict:
-    "A checked column map: device, time column and unit, and for acc / gyro the x, y, z columns (lists summed), unit and sign."
+    "A checked column map: device, time column and unit; for acc and gyro the x, y, z columns (lists summed), unit, sign."
     src = '--columns'
     if isinstance(spec, str):
         if spec in COLUMN_PRESETS: spec = COLUMN_PRESETS[spec]
@@ -528,10 +528,10 @@ def mapped_streams(by: dict,        # {name: Table}
 
 # %% ../nbs/12_recordings.ipynb #853f7e8d
 def read_streams(files: dict,            # {name: bytes} from load_files
-                 columns=None,           # a column map (see column_map), for files that are not a Sensor Logger export
+                 columns=None,           # a column map (see column_map), for files not from Sensor Logger
                  platform: str = None,   # Sensor Logger: 'ios' or 'android' when Metadata.csv does not say
                 ) -> tuple:              # streams, info
-    "Streams of one source, whatever its format: Sensor Logger CSV or JSON, a column map, or a preset recognised by its headers."
+    "Streams of one source: Sensor Logger CSV or JSON, a column map, or a preset recognised by its headers."
     jsons = [n for n in files if n.lower().endswith('.json')]
     if jsons and len(files) == 1: return sensor_logger_streams(json_tables(jsons[0], files[jsons[0]]), platform)
     csvs = {n: d for n, d in files.items() if n.lower().endswith('.csv')}
@@ -560,7 +560,7 @@ def read_streams(files: dict,            # {name: bytes} from load_files
                          f'a Sensor Logger export, or CSV files of a known layout {tuple(COLUMN_PRESETS)}, or a column map (columns=...)')
 
 # %% ../nbs/12_recordings.ipynb #f199cb7c
-HANDLING_RAD_S, HANDLING_EDGE_S = 5., 10.   # turning faster than this near either end of a session is handling the phone
+HANDLING_RAD_S, HANDLING_EDGE_S = 5., 10.   # turning faster near either end of a session: handling
 
 def _runs(mask):
     "[start, end) index pairs of the True runs of a 1-D bool array."
@@ -638,7 +638,7 @@ def read_recording(source,                  # path (folder, .zip, .csv, .json), 
                    trim: bool = False,      # mask the handling at the start and end (always flagged)
                    limits: dict = None,     # overrides of LIMITS (zip and file size limits)
                   ) -> Recording:
-    "Read a recording in any supported format into one `Recording` at the model's rate (raises only RecordingError on bad input)."
+    "Read a recording in any supported format into one `Recording` at the model's rate (bad input: RecordingError only)."
     if isinstance(devices, str): devices = parse_devices(devices)
     sources = list(source) if isinstance(source, (list, tuple)) else [source]
     streams, info = [], []
@@ -703,7 +703,7 @@ def sensor_logger_files(t: np.ndarray,              # (T,) s since Start (second
 
 # %% ../nbs/12_recordings.ipynb #e59cb4e4
 def sensor_logger_json(files: dict) -> bytes:
-    "The JSON export of the same files: one array of records naming their sensor, values as strings (Metadata as a record)."
+    "The JSON export of the same files: an array of records naming their sensor, values as strings."
     recs = []
     for name, data in files.items():
         if not data.strip(): continue                      # an empty Annotation.csv has no records
@@ -713,7 +713,7 @@ def sensor_logger_json(files: dict) -> bytes:
 
 def write_sensor_logger(path: str,        # a folder, a .zip or a .json file
                         t: np.ndarray, imu: np.ndarray, devices: dict,
-                        **kw,             # sensor_logger_files options: platform, standardised, metadata_version, layout, ...
+                        **kw,             # sensor_logger_files options (platform, layout, ...)
                        ) -> Path:
     "Write readings as a Sensor Logger export: a folder of CSVs, a zip of them, or the JSON export."
     files, path = sensor_logger_files(t, imu, devices, **kw), Path(path)
@@ -785,7 +785,7 @@ def summarize(pred: dict,                 # from predict_recording
               rec: Recording,
               fault_threshold: float = 0.5,  # a fault is reported from this mean severity on
              ) -> dict:                   # JSON-ready
-    "The session as summary.json: exercise shares, repetitions (start, end, depth, exercise, faults), counts, devices, quality."
+    "The session as summary.json: exercise shares, repetitions (start, end, depth, exercise, faults), counts, quality."
     E, F, r3 = pred['exercise_names'], pred['fault_names'], lambda v: round(float(v), 3)
     knee = flexion(pred['pose_mean'])[:, 0]
     ex = pred['exercise_prob']
@@ -811,8 +811,7 @@ def session_figure(pred: dict, summary: dict, path: str) -> Path:
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     t = pred['t']
-    draws = pred['pose_mean'] + np.sqrt(pred['pose_var']) * np.random.default_rng(0).standard_normal((32,) + pred['pose_mean'].shape).astype(np.float32)
-    lo, hi = np.nanpercentile(flexion(draws)[..., 0], [5, 95], axis=0) if pred['valid'].any() else (None, None)
+    lo, hi = flexion_band(pred['pose_mean'], pred['pose_var'])[..., 0]
     fig, ax = plt.subplots(2, 1, figsize=(9, 3.6), dpi=80, sharex=True, gridspec_kw=dict(height_ratios=[3, 1.3]))
     ax[0].fill_between(t, lo, hi, color='tab:blue', alpha=0.25, lw=0, label='90 % band')
     ax[0].plot(t, flexion(pred['pose_mean'])[:, 0], c='tab:blue', lw=1.2, label='knee flexion (predicted)')
@@ -852,184 +851,3 @@ def predict_session(model,                 # from load_model
         write_json(out / 'summary.json', summary)
         session_figure(pred, summary, out / 'session.png')
     return summary
-
-# %% ../nbs/12_recordings.ipynb #22cb7d2b
-CORRUPTIONS = ('truncate_row', 'truncate_file', 'drop_header', 'drop_column', 'rename_header', 'nan_cell', 'text_cell', 'empty_cell',
-               'duplicate_rows', 'swap_rows', 'time_back', 'empty_file', 'header_only', 'absurd_values', 'absurd_time', 'mixed_units',
-               'garbage', 'non_utf8', 'nul', 'delete_file', 'metadata_garbage', 'huge_field',
-               'zip_wrong_content', 'zip_bomb', 'zip_traversal', 'not_a_zip', 'zip_declared_size', 'zip_duplicate',
-               'json_truncated', 'json_object', 'json_no_sensor', 'json_nested', 'json_deep')
-_BOMB = []
-
-def _signal(t, rng):
-    ph = rng.uniform(0, 2 * np.pi, 7)
-    a = 0.8 * np.sin(2 * np.pi * 0.5 * t + ph[0])
-    f = G * np.c_[np.sin(a), 0 * t, np.cos(a)] + np.c_[[np.sin(2 * np.pi * (1 + i) * t + ph[1 + i]) for i in range(3)]].T
-    return np.c_[f, np.c_[[np.sin(2 * np.pi * (0.7 + i) * t + ph[4 + i]) for i in range(3)]].T]
-
-def _zip(entries):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
-        for n, d in entries.items(): z.writestr(n, d)
-    return buf.getvalue()
-
-def _edit(files, op, rng):
-    "Apply one corruption to {name: bytes} (in place); zip and JSON corruptions return the new source."
-    names = sorted(files)
-    if not names: return None
-    f = names[rng.integers(len(names))]
-    lines = files[f].decode('utf-8', 'replace').split('\n')
-    row = lambda: int(rng.integers(1, max(2, len(lines) - 1)))
-    cells = lambda i: lines[i].split(',') if i < len(lines) else []
-    def put(i, j, v):
-        c = cells(i)
-        if c: c[j % len(c)] = v; lines[i] = ','.join(c)
-    if op == 'truncate_row': i = row(); lines[i % len(lines)] = lines[i % len(lines)][:int(rng.integers(0, len(lines[i % len(lines)]) + 1))]
-    elif op == 'truncate_file': files[f] = files[f][:int(rng.integers(0, len(files[f]) + 1))]; return None
-    elif op == 'drop_header': c = cells(0); c.pop(int(rng.integers(len(c)))); lines[0] = ','.join(c)
-    elif op == 'drop_column':
-        j = int(rng.integers(len(cells(0))))
-        lines = [','.join(c[:j] + c[j + 1:]) for c in (l.split(',') for l in lines)]
-    elif op == 'rename_header': put(0, int(rng.integers(9)), 'X' + str(rng.integers(100)))
-    elif op in ('nan_cell', 'text_cell', 'empty_cell'): put(row(), int(rng.integers(9)), {'nan_cell': 'NaN', 'text_cell': 'abc', 'empty_cell': ''}[op])
-    elif op == 'duplicate_rows': i = row(); lines[i:i] = [lines[i % len(lines)]] * int(rng.integers(1, 4))
-    elif op == 'swap_rows': i = row(); lines[i], lines[i - 1 if i > 1 else i] = lines[i - 1 if i > 1 else i], lines[i]
-    elif op == 'time_back':
-        i = row()
-        for k in range(i, len(lines)):
-            c = cells(k)
-            if len(c) > 1:
-                try: c[1] = repr(float(c[1]) - 5); lines[k] = ','.join(c)
-                except ValueError: pass
-    elif op == 'empty_file': files[f] = b''; return None
-    elif op == 'header_only': lines = lines[:1]
-    elif op == 'absurd_values':
-        j, i = int(rng.integers(2, 9)), row()
-        for k in range(i, min(len(lines), i + int(rng.choice([1, 1000])))): put(k, j, '1e30')
-    elif op == 'absurd_time': put(row(), int(rng.integers(2)), '1e12')
-    elif op == 'mixed_units':
-        scale = float(rng.choice([1 / G, G, 1000.]))
-        for k in range(1, len(lines)):
-            c = cells(k)
-            try: lines[k] = ','.join(c[:2] + [repr(float(v) * scale) for v in c[2:]])
-            except ValueError: pass
-    elif op == 'garbage': files[f] = rng.bytes(int(rng.integers(1, 2000))); return None
-    elif op == 'non_utf8': files[f] = files[f][:20] + b'\xff\xfe\xfa' + files[f][20:]; return None
-    elif op == 'nul': files[f] = files[f][:30] + b'\x00' + files[f][30:]; return None
-    elif op == 'delete_file': del files[f]; return None
-    elif op == 'metadata_garbage':
-        if 'Metadata.csv' in files: files['Metadata.csv'] = rng.choice([b'version,platform\n4,symbian\n', b'version,platform\n', b'platform,standardisation\nios,maybe\n'])
-        return None
-    elif op == 'huge_field': put(row(), 2, '9' * 200_000)
-    elif op == 'zip_wrong_content': return _zip({n.replace('.csv', '.txt'): d for n, d in files.items()} | {'Accelerometer.csv': rng.bytes(300)})
-    elif op == 'zip_bomb':
-        if not _BOMB: _BOMB.append(_zip({'Accelerometer.csv': bytes(64 << 20)}))
-        return _BOMB[0]
-    elif op == 'zip_traversal': return _zip(files | {str(rng.choice(['../Gyroscope.csv', '/etc/Gravity.csv', 'a/../../x.csv', 'C:/x.csv'])): b'x'})
-    elif op == 'not_a_zip': return b'PK\x03\x04' + rng.bytes(200)
-    elif op == 'zip_declared_size':
-        z = bytearray(_zip(files)); k = z.find(b'PK\x01\x02')
-        if k >= 0: z[k + 24:k + 28] = (0xFFFFFFF0).to_bytes(4, 'little')
-        return bytes(z)
-    elif op == 'zip_duplicate': return _zip({f'a/{n}': d for n, d in files.items()} | {f'b/{f}': files[f]})
-    elif op.startswith('json'):
-        try: js = sensor_logger_json(files) if all(n.endswith('.csv') for n in files) else files[f]
-        except RecordingError: js = files[f]                        # a CSV already corrupted: its bytes as the JSON
-        try: recs = json.loads(js)
-        except (ValueError, RecursionError): recs = []
-        if not isinstance(recs, list): recs = []
-        if op == 'json_truncated': js = js[:int(rng.integers(0, len(js) + 1))]
-        elif op == 'json_object': js = json.dumps({'records': recs[:5]}).encode()
-        elif op == 'json_no_sensor' and recs: recs[int(rng.integers(len(recs)))].pop('sensor', None); js = json.dumps(recs).encode()
-        elif op == 'json_nested' and recs: recs[int(rng.integers(len(recs)))]['x'] = {'v': 1}; js = json.dumps(recs).encode()
-        elif op == 'json_deep': js = b'[' * 100_000 + b']' * 100_000
-        return {'export.json': js}
-    files[f] = '\n'.join(lines).encode()
-    return None
-
-def _valid_export(draw, st, rng):
-    "A valid source of a random layout: (label, {name: bytes} or zip bytes)."
-    kind = draw(st.sampled_from(['sensor_logger', 'sensor_logger', 'sensor_logger_json', 'coremotion', 'metawear']))
-    fs = draw(st.sampled_from([12.5, 25., 50., 60., 100., 200., 500.]))
-    n = max(8, round(draw(st.floats(0.5, 2.5)) * fs))
-    t = np.sort(np.arange(n) / fs + rng.normal(0, 0.03 / fs, n)) + draw(st.floats(-0.05, 0.05))
-    if kind == 'coremotion':
-        x = _signal(t, rng); grav = x[:, :3] * 0.98 / G
-        stamp = lambda v: (datetime(2024, 5, 1, 18, 2, 11, tzinfo=timezone.utc) + timedelta(seconds=float(v))).strftime('%Y-%m-%d %H:%M:%S:%f')[:-3]
-        rows = [f'{stamp(v)},' + ','.join(f'{c:.2f}' for c in (*(-g), *(-(xx[:3] / G - g)), *xx[3:])) for v, g, xx in zip(t, grav, x)]
-        head = 'loggingTime,xGravity,yGravity,zGravity,xAcceleration,yAcceleration,zAcceleration,xRotationRate,yRotationRate,zRotationRate'
-        return 'coremotion', {'motion.csv': ('\n' + head + '\n' + '\n'.join(rows) + '\n').encode()}
-    if kind == 'metawear':
-        x = _signal(t, rng); t2 = t[::2]
-        acc = 'epoch (ms),time (01:00),elapsed (s),x-axis (g),y-axis (g),z-axis (g)\n' + ''.join(
-            f'{1714586531000 + round(v * 1000)},{v:.3f},{v:.3f},' + ','.join(f'{c / G:.4f}' for c in xx[:3]) + '\n' for v, xx in zip(t2, x[::2]))
-        gyr = 'epoch (ms),time (01:00),elapsed (s),x-axis (deg/s),y-axis (deg/s),z-axis (deg/s)\n' + ''.join(
-            f'{1714586531000 + round(v * 1000)},{v:.3f},{v:.3f},' + ','.join(f'{np.degrees(c):.3f}' for c in xx[3:]) + '\n' for v, xx in zip(t, x))
-        return 'metawear', {'band_Accelerometer.csv': acc.encode(), 'band_Gyroscope.csv': gyr.encode()}
-    plat = draw(st.sampled_from(['ios', 'android']))
-    devs = {'phone': 'pocket_R'} if plat == 'android' else {d: s for d, s in DEFAULT_DEVICES.items() if draw(st.booleans())} or {'phone': 'pocket_L'}
-    imu = np.zeros((n, len(SLOTS), 6))
-    for s in devs.values(): imu[:, SLOTS.index(s)] = _signal(t, rng)
-    files = sensor_logger_files(t, imu, devs, plat, draw(st.booleans()), draw(st.sampled_from([None, 2, 3, 4, 4])),
-                                draw(st.sampled_from(['new', 'new', 'old'])), wrist_motion=draw(st.sampled_from(['WristMotion', 'Wrist Motion'])))
-    extra = draw(st.sampled_from(['', 'orientation_new', 'orientation_old', 'annotation', 'decimate', 'zeros', 'gravity_in_g']))
-    if extra.startswith('orientation'):
-        q = rng.normal(size=(n, 4)); q /= np.linalg.norm(q, axis=1, keepdims=True)
-        cols = ['qz', 'qy', 'qx', 'qw', 'roll', 'pitch', 'yaw'] if extra == 'orientation_new' else ['yaw', 'qx', 'qz', 'roll', 'qw', 'qy', 'pitch']
-        val = dict(qw=q[:, 0], qx=q[:, 1], qy=q[:, 2], qz=q[:, 3], roll=q[:, 0], pitch=q[:, 1], yaw=q[:, 2])
-        files['Orientation.csv'] = ('time,seconds_elapsed,' + ','.join(cols) + '\n' + ''.join(
-            f'{k},{v!r},' + ','.join(repr(float(val[c][k])) for c in cols) + '\n' for k, v in enumerate(t))).encode()
-    elif extra == 'annotation': files['Annotation.csv'] = b''
-    elif extra == 'decimate':                                   # streams at different rates (Android gyro at 5x the accelerometer's)
-        for name in [m for m in files if m != 'Metadata.csv'][:2]:
-            ls = files[name].decode().split('\n'); files[name] = '\n'.join(ls[:1] + ls[1::2]).encode()
-    elif extra == 'zeros' and 'Accelerometer.csv' in files:
-        ls = files['Accelerometer.csv'].decode().split('\n'); lead = 2 if 'seconds_elapsed' in ls[0] else 1
-        for k in (1, 2): c = ls[k].split(','); ls[k] = ','.join(c[:lead] + ['0.0'] * 3)
-        files['Accelerometer.csv'] = '\n'.join(ls).encode()
-    elif extra == 'gravity_in_g' and 'Gravity.csv' in files:
-        ls = files['Gravity.csv'].decode().split('\n'); lead = 2 if 'seconds_elapsed' in ls[0] else 1
-        files['Gravity.csv'] = '\n'.join(ls[:1] + [','.join(c[:lead] + [repr(float(v) / G) for v in c[lead:]]) for c in (l.split(',') for l in ls[1:] if l)]).encode()
-    label = f'sensor_logger {plat}' + (f' {extra}' if extra else '')
-    if kind == 'sensor_logger_json': return label + ' json', {'export.json': sensor_logger_json(files)}
-    container = draw(st.sampled_from(['dict', 'dict', 'zip', 'zip_folder']))
-    if container == 'zip': return label + ' zip', _zip(files)
-    if container == 'zip_folder': return label + ' zip', _zip({f'2024-05-01_18-02-11/{k}': v for k, v in files.items()})
-    return label, files
-
-def fuzz_exports():
-    "Hypothesis strategy of (label, source): valid exports of every supported layout, each corrupted by up to two CORRUPTIONS (or not)."
-    from hypothesis import strategies as st
-    @st.composite
-    def export(draw):
-        rng = np.random.default_rng(draw(st.integers(0, 2 ** 32 - 1)))
-        label, src = _valid_export(draw, st, rng)
-        ops, done = draw(st.lists(st.sampled_from(CORRUPTIONS), max_size=2)) if draw(st.integers(0, 3)) else [], []
-        for op in ops:
-            if not isinstance(src, dict):                               # already a zip: only cutting it short applies
-                if op == 'truncate_file': src = src[:int(rng.integers(0, len(src) + 1))]; done.append(op)
-                continue
-            done.append(op)
-            try: new = _edit(src, op, rng)
-            except (IndexError, ValueError, KeyError): new = None     # an edit that does not fit this file: it stays as it is
-            if new is not None: src = new
-        return ' + '.join([label] + done), src
-    return export()
-
-def fuzz_outcome(source, rate: float = 60.) -> str:
-    "'ok' (and the Recording checked), 'error: KIND' for a RecordingError naming its file, or 'crash: ...' for anything else."
-    try: rec = read_recording(source, rate=rate, columns=None)
-    except RecordingError as e:
-        if not (e.file and str(e).startswith(e.file) and 'expected' in str(e) and e.kind in ERROR_KINDS): return f'crash: RecordingError without file or expectation: {e}'
-        return f'error: {e.kind}'
-    except Exception as e: return f'crash: {type(e).__name__}: {str(e)[:200]}'
-    T = len(rec.t)
-    acc, gyro = np.abs(rec.imu[..., :3]), np.abs(rec.imu[..., 3:])
-    checks = dict(shape=rec.imu.shape == (T, len(SLOTS), 6) and rec.present.shape == (T, len(SLOTS)) and rec.imu.dtype == np.float32,
-                  finite=bool(np.isfinite(rec.imu).all()), absent_zero=bool((rec.imu[~rec.present] == 0).all()),
-                  physical=bool((acc <= ACC_LIMIT * 1.0001).all() and (gyro <= GYRO_LIMIT * 1.0001).all()),
-                  clock=T < 2 or bool(np.allclose(np.diff(rec.t), 1 / rate)), some_present=bool(rec.present.any()))
-    try: json.dumps(rec.quality)
-    except (TypeError, ValueError): checks['quality_json'] = False
-    bad = [k for k, v in checks.items() if not v]
-    return f'crash: invalid Recording ({", ".join(bad)})' if bad else 'ok'

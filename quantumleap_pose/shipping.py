@@ -85,7 +85,7 @@ def check_safetensors(path: str) -> dict:
     return header
 
 # %% ../nbs/06b_shipping.ipynb #8cc0d377
-def migrate_card(card: dict,           # a model card of any released layout
+def migrate_card(card: dict,           # a card of any released layout
                  state: dict,          # the file's tensors (updated in place)
                 ) -> dict:             # the card in the current layout
     "Bring a card (and the tensors it implies) to layout CARD_VERSION."
@@ -166,14 +166,14 @@ def predict(model: nn.Module,            # from load_model
             o = model(torch.from_numpy(imu[i:i + batch_size, s:s + W]).to(dev), torch.from_numpy(mask[i:i + batch_size]).to(dev))
             per_frame = dict(pose_mean=o['pose_mean'], pose_var=o['pose_logvar'].float().exp() if 'pose_logvar' in o else None)
             of_window = dict(exercise_prob=o['exercise_logits'].float().softmax(-1) if 'exercise_logits' in o else None,
-                              fault_severity=o.get('fault_severity'), form_score=o.get('form_score'))   # (peer baselines: pose only)
+                              fault_severity=o.get('fault_severity'), form_score=o.get('form_score'))
             for k, v in per_frame.items():
                 if v is not None: res.setdefault(k, np.zeros((B, T) + tuple(v.shape[2:]), np.float32))[i:i + batch_size, keep:s + W] = v[:, keep - s:].float().cpu()
             for k, v in of_window.items():
                 if v is not None: res.setdefault(k, np.zeros((B, len(plan)) + tuple(v.shape[1:]), np.float32))[i:i + batch_size, n] = v.float().cpu().numpy()
     if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
     for k in ('exercise_prob', 'fault_severity', 'form_score'):
-        if k in res and not per_window: res[k] = res[k].mean(1)             # the recording's: the mean over its windows
+        if k in res and not per_window: res[k] = res[k].mean(1)
     if single: res = {k: v[0] for k, v in res.items()}
-    if per_window: res['windows'] = np.array([(s, keep, min(s + W, T)) for s, keep in plan])   # start, first frame kept, end
+    if per_window: res['windows'] = np.array([(s, keep, min(s + W, T)) for s, keep in plan])
     return res | dict(exercise_names=list(model.card['outputs']['exercise']), fault_names=list(model.card['outputs']['faults']))

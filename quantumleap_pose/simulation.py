@@ -289,8 +289,7 @@ def check_motion(body: Body,                  # the subject
         b = np.r_[F[t] / mg, M[t] / (mg * leg)]
         if len(idx):
             A = unit[t, idx].reshape(-1, 6).T                               # (6, 4k), unknowns in body weights
-            # a touch of ridge picks, among equally good solutions, the smallest forces: weight shared between
-            # the feet, no needless internal friction forces pushing the feet apart
+            # a touch of ridge picks the smallest of equally good forces (no feet pushing each other apart)
             x, _ = nnls(np.r_[A, _RIDGE * np.eye(A.shape[1])], np.r_[b, np.zeros(A.shape[1])])
             forces[t, idx] = mg * x.reshape(len(idx), 4) @ edges        # (k, 3) contact forces, N
             b = b - A @ x

@@ -20,8 +20,8 @@ OUTPUTS = ('pose_mean', 'pose_var', 'exercise_prob', 'fault_severity', 'form_sco
 UPDATES = ('buf', 'last', 'held', 'keys_new', 'values_new', 'at', 't', 'csum', 'ssum', 'n')   # what the step returns after OUTPUTS
 
 # %% ../nbs/10_streaming.ipynb #95d53b1f
-def advance(state: dict,                 # the step's state (torch tensors or numpy arrays); its caches are written in place
-            upd: dict,                   # what the step returned after its outputs, by the names in UPDATES
+def advance(state: dict,                 # torch tensors or numpy arrays; caches written in place
+            upd: dict,                   # the step's returns after its outputs, by UPDATES
            ) -> dict:                    # the new state
     "Write a step's new keys and values into the caches at each window's position; take the rest of its new state."
     for b in range(upd['at'].shape[0]):
@@ -32,7 +32,7 @@ def advance(state: dict,                 # the step's state (torch tensors or nu
 # %% ../nbs/10_streaming.ipynb #2bd92c6a
 class StreamStep(nn.Module):
     "One frame of the HDT's two staggered windows as a pure function: (frame, mask, *state) -> (*outputs, *state)."
-    def __init__(self, model: HDT,           # from load_model (its card gives the window and the calibration)
+    def __init__(self, model: HDT,           # from load_model
                  window: int = None,         # frames per window (default: the card's)
                 ):
         super().__init__()
@@ -41,7 +41,7 @@ class StreamStep(nn.Module):
         self.rf = 1 + c.cnn_layers * (c.cnn_kernel - 1)                  # frames the causal CNN sees
         scale = model.card.get('calibration', {}).get('variance_scale')
         self.register_buffer('scale', torch.tensor(scale, dtype=torch.float32) if scale else torch.ones(c.n_joints, 3))
-        self.eval()                                                     # inference only (an exporter restores this mode, and with it the HDT's)
+        self.eval()  # an exporter restores this mode, and the HDT's with it
 
     def initial_state(self) -> dict:
         "The state before the first frame: zeros, window 0 at position 0, window 1 not started."
@@ -53,27 +53,27 @@ class StreamStep(nn.Module):
 
     def forward(self, frame, mask, buf, last, held, keys, values, t, csum, ssum, n):  # frame (S, C) raw, NaN allowed; mask (S,) bool
         md, c, W, rf = self.m, self.m.config, self.W, self.rf
-        ok = ((frame - frame) == 0).all(-1) & mask                         # (S,) present with a usable (finite) sample
-        x = torch.where(mask[:, None], torch.where(ok[:, None], frame, last), 0.)   # held where unusable, zero where absent
+        ok = ((frame - frame) == 0).all(-1) & mask  # (S,) present and finite
+        x = torch.where(mask[:, None], torch.where(ok[:, None], frame, last), 0.)
         hold = (mask & ~ok).any().to(held.dtype)
         buf, held = torch.cat([buf[1:], x[None]]), torch.cat([held[1:], hold[None]])   # (rf, S, C), (rf,)
-        k0 = n[0]                                                          # frames streamed so far
-        restart = torch.stack([(k0 >= W) & (k0 % W == 0), (k0 >= W // 2) & ((k0 - W // 2) % W == 0)])   # (2,) a window (re)starts here
+        k0 = n[0]
+        restart = torch.stack([(k0 >= W) & (k0 % W == 0), (k0 >= W // 2) & ((k0 - W // 2) % W == 0)])
         t = torch.where(restart, 0, t)
         csum, ssum = torch.where(restart[:, None], 0., csum), torch.where(restart[:, None], 0., ssum)
-        run = t >= 0                                                       # (2,) windows running
+        run = t >= 0
         tc = t.clamp(min=0)
-        first = rf - 1 - tc.clamp(max=rf - 1)                             # where each window starts inside the buffer
+        first = rf - 1 - tc.clamp(max=rf - 1)  # window starts in the buffer
         h = md.features(buf[None].expand(2, -1, -1, -1), mask[None].expand(2, -1), first)[:, -1] + md.pos[:W][tc]   # (2, d)
         ks, vs = [], []
         for i in range(c.n_layers):
-            h, k, v = md.encoder_step(i, h, keys[i], values[i], tc); ks.append(k); vs.append(v)   # this frame's key, value: (2, H, hd)
+            h, k, v = md.encoder_step(i, h, keys[i], values[i], tc); ks.append(k); vs.append(v)
         h = md.norm(h)
         style = md.to_style(h)
         csum = torch.where(run[:, None], csum + md.to_content(h), csum); ssum = torch.where(run[:, None], ssum + style, ssum)
-        count = (tc + 1).to(h.dtype)[:, None]                              # (2, 1) frames each window has now seen
+        count = (tc + 1).to(h.dtype)[:, None]
         o = md.decode(h[:, None], style[:, None], (csum / count)[:, None], ssum / count)
-        b = torch.argmax(torch.where(run, t, -1))                          # the window that has seen more
+        b = torch.argmax(torch.where(run, t, -1))
         var = o['pose_logvar'][b, 0].exp() * self.scale * (1 + held.mean())
         return (o['pose_mean'][b, 0], var, o['exercise_logits'][b].softmax(-1), o['fault_severity'][b], o['form_score'][b].reshape(1), mask & ~ok,
                 buf, x, held, torch.stack(ks), torch.stack(vs), tc, torch.where(run, t + 1, t), csum, ssum, n + 1)
@@ -86,9 +86,9 @@ class StreamStep(nn.Module):
 # %% ../nbs/10_streaming.ipynb #9023d677
 class HDTStream:
     "Frame-by-frame HDT inference with explicit cached state; outputs equal `shipping.predict` on a clean recording."
-    def __init__(self, model: HDT,         # from load_model (its card gives the input convention and the window)
+    def __init__(self, model: HDT,         # from load_model
                  mask: np.ndarray,         # (S,) bool: which slots hold a device
-                 hold_s: float = 0.25,     # longest stretch of unusable samples or missing frames bridged by holding, s
+                 hold_s: float = 0.25,     # longest stretch bridged by holding, s
                  step=None,                # a callable (frame, mask, state) -> (outputs, state); default: StreamStep(model).run
                  state: dict = None,       # the initial state for `step` (default: StreamStep's)
                 ):
@@ -100,7 +100,7 @@ class HDTStream:
             raise ValueError(f'mask must be {self.shape[0]} flags (slots {spec["slots"]}) with at least one device; got {self.mask.tolist()}')
         if step is None: s = StreamStep(model); step, state = s.run, s.initial_state()
         self._step, self._initial = step, state
-        self.hold = max(1, round(hold_s * self.rate))                   # frames
+        self.hold = max(1, round(hold_s * self.rate))
         self.reset()
 
     def initial_state(self) -> dict:
@@ -115,9 +115,9 @@ class HDTStream:
     def _feed(self, frame: np.ndarray, flags: list) -> dict:
         usable = np.isfinite(frame).all(-1)
         self.missing = np.where(usable, 0, self.missing + 1)
-        on = self.mask & (self.missing <= self.hold)                      # a device out for longer than the hold is masked out
+        on = self.mask & (self.missing <= self.hold)
         if (self.mask & ~on).any(): flags.append('dropped')
-        if not on.any(): on = self.mask.copy(); flags.append('no_device')  # nothing usable: hold every device's last sample
+        if not on.any(): on = self.mask.copy(); flags.append('no_device')
         out, self.state = self._step(torch.from_numpy(frame), torch.from_numpy(on), self.state)
         self.out = {k: np.asarray(v) for k, v in out.items()}
         if self.out['held'].any(): flags.append('held')
@@ -125,13 +125,13 @@ class HDTStream:
 
     def step(self, frame: np.ndarray,      # (S, 6) one frame of raw readings (NaN where a sample is missing)
              t: float = None,              # its timestamp, s (optional)
-            ) -> dict:                     # this frame's pose mean and variance (17, 3), exercise probabilities, form, flags
+            ) -> dict:                     # pose mean and variance (17, 3), exercise, faults, form, flags
         "Feed one frame; get its outputs."
         frame = np.asarray(frame, np.float32)
         if frame.shape != self.shape: raise ValueError(f'frame has shape {frame.shape}; expected {self.shape} (slots x channels)')
         flags = []
         if t is not None and self.t_last is not None:
-            gap = round((t - self.t_last) * self.rate) - 1                 # frames missing before this one
+            gap = round((t - self.t_last) * self.rate) - 1
             if gap < 0 and self.out is not None: return self.out | dict(flags=['out_of_order'])
             if gap > self.hold: self.reset(); flags.append('restart')
             elif gap > 0:
@@ -140,4 +140,4 @@ class HDTStream:
         if t is not None: self.t_last = t
         out = self._feed(frame, flags)
         return dict(pose_mean=out['pose_mean'], pose_var=out['pose_var'], exercise_prob=out['exercise_prob'],
-                    fault_severity=out['fault_severity'], form_score=float(out['form_score']), flags=flags)
+                    fault_severity=out['fault_severity'], form_score=out['form_score'].item(), flags=flags)

@@ -1,19 +1,21 @@
-"""Offline documentation: an HTML preview in `_docs/` and `README.md`, both from the notebooks.
+"""Offline documentation: the docs site in `_docs/` and `README.md`, both from the notebooks.
 
-Quarto (what `nbdev-docs` and `nbdev-readme` need) cannot be installed on machines without GitHub access,
-so this renders the notebooks nbdev has processed (`_proc/`, the same input Quarto would get) with
-nbconvert. The published site is still built by `nbdev-docs` in CI (see `.github/workflows/deploy.yaml`).
+Quarto (what `nbdev-docs` and `nbdev-readme` need) cannot be installed on machines without GitHub access, so this
+takes the notebooks nbdev has processed (`_proc/`, the same input Quarto gets: show_doc rendered, hidden cells and
+directives applied), writes each as a Markdown page (`_sphinx/`) and builds the site with Sphinx (MyST Markdown, the
+Furo theme): sidebar navigation over every page in sections, search (works from file://), highlighted code, the
+committed figures and the 3D skeleton. The published site is still built by `nbdev-docs` (`_quarto.yml`) in CI.
 
-    python tools/docs.py html     # _docs/*.html + _docs/index.html + _docs/skeleton.html (the 3D view); exits 1 if any notebook fails to render
+    python tools/docs.py html     # _docs/ (start at _docs/index.html); exits 1 if the build fails
                                   # where Chromium is installed, also screenshots of pages in _docs/screenshots/
     python tools/docs.py readme   # README.md from nbs/index.ipynb
 """
-import re, sys, html
+import re, sys
 from pathlib import Path
 import nbformat, yaml
 from nbconvert import HTMLExporter, MarkdownExporter
 from traitlets.config import Config
-from nbdev.config import get_config
+from nbdev.config import get_config, nbpath2html
 from nbdev.quarto import refresh_quarto_yml
 from nbdev.serve import proc_nbs
 
@@ -22,9 +24,15 @@ _DIRECTIVE = re.compile(r'^\s*#\|\s*([\w-]+)\s*:?\s*(.*)$')
 
 def processed_notebooks() -> Path:
     "Run nbdev's notebook processing (show_doc, hidden cells, directives) into `_proc/`; return that folder."
+    import warnings
     cfg = get_config()
     refresh_quarto_yml()
-    return Path(proc_nbs(cfg.nbs_path, n_workers=0))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        out = Path(proc_nbs(cfg.nbs_path, n_workers=0))
+    mixed = [str(w.message) for w in caught if 'imports and other code' in str(w.message)]
+    if mixed: sys.exit('a cell mixes imports with other code (nbdev runs import cells when it builds the docs):\n' + '\n'.join(mixed))
+    return out
 
 def _prepare(nb):
     "Apply the Quarto cell options nbconvert does not know: echo, output, include; drop directive lines."
@@ -56,29 +64,89 @@ def _exporter(cls, **kw):
     c.TagRemovePreprocessor.remove_all_outputs_tags = {'remove_output'}
     return cls(config=c, **kw)
 
-def build_html(out: Path = Path('_docs')) -> int:
-    "Render every processed notebook to `out`; return the number that failed."
-    proc, failed, pages = processed_notebooks(), 0, []
-    out.mkdir(exist_ok=True)
-    ex = _exporter(HTMLExporter, template_name='lab')
-    for f in sorted(proc.glob('*.ipynb')):
-        try:
-            nb, front = _prepare(nbformat.read(f, as_version=4))
-            title = front.get('title', f.stem)
-            body, _ = ex.from_notebook_node(nb, resources={'metadata': {'name': title}})
-            name = 'index.html' if f.stem == 'index' else f.stem + '.html'
-            (out / name).write_text(body)
-            pages.append((name, title, front.get('description', '')))
-        except Exception as e:  # report every notebook that does not render, then fail
-            failed += 1
-            print(f'FAILED to render {f.name}: {type(e).__name__}: {e}', file=sys.stderr)
-    skeleton_page(out / 'skeleton.html'); pages.append(('skeleton.html', '3D skeleton', 'the shipped model on a simulated squat set, with its 90 % regions (interactive, offline)'))
-    nav = '\n'.join(f'<li><a href="{n}">{html.escape(t)}</a> {html.escape(d)}</li>' for n, t, d in pages if n != 'index.html')
-    (out / 'pages.html').write_text(f'<!doctype html><meta charset="utf-8"><title>QuantumLeap Pose docs</title>'
-                                    f'<h1>QuantumLeap Pose — documentation preview</h1><p><a href="index.html">Home</a></p><ul>{nav}</ul>')
-    print(f'rendered {len(pages)} pages into {out}/ (start at {out}/pages.html); {failed} failed')
-    screenshots(out, ('index.html', '05_model.html', 'skeleton.html'))
-    return failed
+# The site's sections: notebooks whose number starts with a key go under its title (nbdev's page names, numbers stripped).
+SECTIONS = {'00': 'Body and motion', '01': 'Body and motion', '02': 'Sensors and data', '03': 'Sensors and data',
+            '04': 'Sensors and data', '05': 'Model', '06': 'Model', '07': 'Training and evaluation',
+            '08': 'Training and evaluation', '09': 'Training and evaluation', '10': 'On the phone', '11': 'On the phone',
+            '12': 'On the phone', '13': 'Explore', '90': 'Command line'}
+
+def _index():
+    "The package's public names and module names, from nbdev's symbol index."
+    from quantumleap_pose._modidx import d
+    return ({k.rsplit('.', 1)[-1] for syms in d['syms'].values() for k in syms}, {m.rsplit('.', 1)[-1] for m in d['syms']})
+
+SYMBOLS, MODULES = _index()
+
+def _slug(heading: str) -> str:
+    "The anchor MyST gives a heading (GitHub style)."
+    return re.sub(r'[^\w\- ]', '', heading.strip().lower()).replace(' ', '-')
+
+def _headings(nb) -> set:
+    "The anchors of a processed notebook's headings: its markdown and its show_doc outputs."
+    texts = [c.source for c in nb.cells if c.cell_type == 'markdown']
+    texts += [o.data['text/markdown'] for c in nb.cells for o in c.get('outputs', []) if 'text/markdown' in o.get('data', {})]
+    return {_slug(m) for t in texts for m in re.findall(r'^#{1,6} (.+)$', t, re.M)}
+
+def _linked(md: str, anchors: dict) -> str:
+    "Backticked public names of the package in prose become links to the heading that documents them (own page first)."
+    def sub(m):
+        name = m.group(1); parts = name.split('.')
+        slug = _slug('.'.join(parts[1:]) if len(parts) > 1 and parts[0] in MODULES else name)
+        if name.startswith('_') or parts[-1] not in SYMBOLS: return m.group(0)
+        hit = next((p for p, a in anchors.items() if slug in a), None)
+        return f'[`{name}`]({hit}#{slug})' if hit else m.group(0)
+    return re.sub(r'(?<![\[`])`([A-Za-z_][\w.]*)`(?![\]`])', sub, md)
+
+def markdown_pages(src: Path) -> dict:
+    "Every processed notebook as a Markdown page in `src` (figures beside it); return {section: [page stems]}."
+    nbs = {nbpath2html(f.name).with_suffix('.md').name: (f, *_prepare(nbformat.read(f, as_version=4)))
+           for f in sorted(processed_notebooks().glob('*.ipynb'))}
+    for _, nb, _ in nbs.values():          # show_doc ran in __main__: types by their own names, and no leading rule
+        for o in (o for c in nb.cells for o in c.get('outputs', []) if 'text/markdown' in o.get('data', {})):
+            o.data['text/markdown'] = re.sub(r'^\s*---\s*\n', '', o.data['text/markdown'].replace('__main__.', ''))
+    anchors, ex, nav = {name: _headings(nb) for name, (_, nb, _) in nbs.items()}, _exporter(MarkdownExporter), {}
+    for name, (f, nb, front) in nbs.items():
+        for c in nb.cells:
+            if c.cell_type == 'markdown': c.source = _linked(c.source, {name: anchors[name], **anchors})
+        body, res = ex.from_notebook_node(nb, resources={'output_files_dir': f'{Path(name).stem}_files'})
+        for fig, data in res['outputs'].items(): (src / fig).parent.mkdir(parents=True, exist_ok=True); (src / fig).write_bytes(data)
+        head = f'# {front.get("title", f.stem)}\n\n' + (f'> {front["description"]}\n\n' if front.get('description') else '')
+        (src / name).write_text(head + re.sub(r'\n{3,}', '\n\n', body).strip() + '\n')
+        if f.stem != 'index': nav.setdefault(SECTIONS[f.stem[:2]], []).append(Path(name).stem)
+    return nav
+
+CONF = """project = 'QuantumLeap Pose'
+extensions = ['myst_parser']
+myst_heading_anchors = 3                       # `page.md#name` links to a definition's heading
+html_theme = 'furo'
+html_title = 'QuantumLeap Pose'
+html_extra_path = ['skeleton_3d.html']         # the 3D view, copied as it is
+html_show_sourcelink = False
+html_show_search_summary = False              # summaries are fetched, which file:// pages may not do
+suppress_warnings = ['myst.header']            # show_doc's headings start at level 3
+"""
+
+def build_html(out: Path = Path('_docs'), src: Path = Path('_sphinx')) -> int:
+    "The offline site: Markdown pages from the processed notebooks, built by Sphinx (MyST, Furo theme) into `out`."
+    import shutil, subprocess
+    shutil.rmtree(src, ignore_errors=True); src.mkdir()
+    nav = markdown_pages(src)
+    nav['Explore'].append('skeleton')
+    skeleton_page(src / 'skeleton_3d.html')
+    (src / 'skeleton.md').write_text(
+        '# 3D skeleton\n\n> The shipped model on a simulated squat set, phone in the pocket: the prediction (blue) with its 90 % '
+        'regions beside the truth; drag to turn, press play.\n\n<iframe src="skeleton_3d.html" title="3D skeleton" '
+        'style="width:100%;height:560px;border:0"></iframe>\n\n[Open the view on its own page](skeleton_3d.html)\n')
+    toc = ''.join(f'\n```{{toctree}}\n:caption: {k}\n:hidden:\n\n' + '\n'.join(v) + '\n```\n' for k, v in nav.items())
+    (src / 'index.md').write_text((src / 'index.md').read_text() + toc)
+    (src / 'conf.py').write_text(CONF)
+    shutil.rmtree(out, ignore_errors=True)
+    r = subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-q', '-W', '--keep-going', '-j', '2', str(src), str(out)], capture_output=True, text=True)
+    print(r.stdout + r.stderr, end='', file=sys.stderr)
+    if r.returncode: return 1
+    print(f'built {len(list(out.glob("*.html")))} pages into {out}/ (start at {out}/index.html)')
+    screenshots(out, ('index.html', 'model.html', 'skeleton.html'))
+    return 0
 
 def skeleton_page(path: Path):
     "The 3D view of the shipped model on a squat set, written once as a page the docs link (not inlined in notebooks)."
@@ -96,7 +164,7 @@ def screenshots(out: Path, names):
     for n in names:
         png = out / 'screenshots' / (Path(n).stem + '.png')
         subprocess.run([exe, '--headless=new', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-                        '--window-size=1000,700', '--virtual-time-budget=8000', f'--screenshot={png.resolve()}', (out / n).resolve().as_uri()],
+                        '--window-size=1400,900', '--virtual-time-budget=8000', f'--screenshot={png.resolve()}', (out / n).resolve().as_uri()],
                        capture_output=True, timeout=120)
         print(f'screenshot {png}' if png.exists() else f'screenshot of {n} failed')
 
