@@ -9,6 +9,7 @@ __all__ = ['demo', 'generate', 'predict_cli', 'evaluate_cli', 'main']
 
 # %% ../nbs/90_cli.ipynb #4758c088
 import argparse, json, sys
+from dataclasses import replace
 from pathlib import Path
 import numpy as np
 from .viz import pose_figure, skeleton_figure, write_html, session_page
@@ -75,15 +76,19 @@ def demo(seed: int = 0,            # seed of the subject, the squat set and the 
 def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out: str = None, seed: int = 0, workers: int = 1,
              part: str = None,      # 'I/N': this machine's share of N
              merge: bool = False,   # join the finished parts' manifests instead of generating
+             mocap: str = None,     # folder of real motion clips, for a preset with a real-motion share
             ):
-    "Generate (or finish) a dataset, or one part of it, or merge the parts; print where it is and how long it took."
+    "Generate (or finish) a dataset, or one shard of it, or merge the shards; print where it is and how long it took."
     import time
     cfg, n_default = preset(preset_name)
+    if bool(mocap) != bool(cfg.mocap_share):
+        raise ValueError(f'preset {preset_name!r} draws {cfg.mocap_share:.0%} from real motion: ' + ('give --mocap DIR' if not mocap else 'it takes no --mocap (mvm_real does)'))
+    if mocap: cfg = replace(cfg, mocap=str(mocap))
     out = out or f'data/{preset_name}'
     if merge: man = merge_parts(out); print(f'merged the parts of {out}; manifest: {man}'); return man
     if part is not None:
         i, sep, k = part.partition('/')
-        if not (sep and i.isdigit() and k.isdigit()): raise ValueError(f'--part {part!r}: expected I/N, e.g. 3/16')
+        if not (sep and i.isdigit() and k.isdigit()): raise ValueError(f'--shard {part!r}: expected I/N, e.g. 3/16')
         part = (int(i), int(k))
     t = time.perf_counter()
     man = PhysicsDataEngine(cfg).generate_dataset(n or n_default, frames, out, seed, workers, part=part)
@@ -175,8 +180,9 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     g.add_argument('--out', default=None, help='output folder (default data/PRESET)')
     g.add_argument('--seed', type=int, default=0, help='global seed (default 0)')
     g.add_argument('--workers', type=int, default=1, help='worker processes (default 1)')
-    g.add_argument('--part', default=None, metavar='I/N', help="make only part I of N (one machine's share); then --merge")
-    g.add_argument('--merge', action='store_true', help='write the manifest of a dataset whose N parts have all finished')
+    g.add_argument('--shard', '--part', dest='part', default=None, metavar='I/N', help="make only shard I of N (one machine's share, e.g. a Slurm array task); then --merge")
+    g.add_argument('--merge', action='store_true', help='write the manifest of a dataset whose N shards have all finished')
+    g.add_argument('--mocap', default=None, metavar='DIR', help="folder of real motion clips (BVH, ASF/AMC) for a preset's real-motion share, e.g. mvm_real")
     t = sub.add_parser('train', help='train a model from a preset (resumable; distributed under torchrun)')
     t.add_argument('--preset', default='debug', choices=tuple(TRAIN_PRESETS), help='training preset (default debug)')
     t.add_argument('--out', default=None, help='run folder (default runs/PRESET)')
@@ -221,7 +227,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
 
 def _run(args, extra):
     if args.command == 'demo': demo(args.seed, args.out, args.model, args.html)
-    elif args.command == 'generate': generate(args.preset, args.n, args.frames, args.out, args.seed, args.workers, args.part, args.merge)
+    elif args.command == 'generate': generate(args.preset, args.n, args.frames, args.out, args.seed, args.workers, args.part, args.merge, args.mocap)
     elif args.command == 'train':
         out = args.out or f'runs/{args.preset}'
         s = train(train_config(args.preset, args.overrides + extra), out, args.resume)

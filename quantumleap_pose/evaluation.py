@@ -17,8 +17,7 @@ from scipy import stats
 from tqdm.auto import tqdm
 from .files import sha256, save_figure
 from .faults import FAULTS, flexion
-from .exercises import EXERCISE_NAMES
-from .dataset import WindowDataset, open_dataset, run_split, SLOTS
+from .dataset import WindowDataset, open_dataset, run_split, SLOTS, CLASSES
 from .shipping import predict
 from .metrics import LEVELS, inside, coverage, pose_metrics
 
@@ -144,7 +143,8 @@ def report(m: dict, a: dict, path: str = None):
     ax[1, 0].barh(list(m['per_joint_mm']), list(m['per_joint_mm'].values())); ax[1, 0].invert_yaxis()
     ax[1, 0].set_title(f"per-joint error (MPJPE {m['mpjpe_mm']:.1f} mm)", fontsize=9); ax[1, 0].set_xlabel('mm', fontsize=8)
     conf = np.array(m['confusion']); ax[1, 1].imshow(conf / np.maximum(conf.sum(1, keepdims=True), 1), cmap='Blues', vmin=0, vmax=1)
-    ax[1, 1].set_xticks(range(len(EXERCISE_NAMES)), EXERCISE_NAMES, rotation=45, fontsize=7); ax[1, 1].set_yticks(range(len(EXERCISE_NAMES)), EXERCISE_NAMES, fontsize=7)
+    names = CLASSES[:len(conf)]
+    ax[1, 1].set_xticks(range(len(names)), names, rotation=45, fontsize=7); ax[1, 1].set_yticks(range(len(names)), names, fontsize=7)
     ax[1, 1].set_title(f"exercise (accuracy {m['exercise_accuracy']:.3f}; rows true)", fontsize=9)
     for x in ax.ravel(): x.tick_params(labelsize=7)
     fig.tight_layout()

@@ -9,14 +9,14 @@ __all__ = ['LOWER_BODY', 'UPPER_BODY', 'mocap_imu', 'evaluate_mocap']
 
 # %% ../nbs/08b_real_motion.ipynb #96baa1f2
 import numpy as np
-from scipy.signal import butter, sosfiltfilt
-from .body import JOINTS, make_body, axis_angle_to_mat
+from .body import JOINTS, make_body
 from .simulation import wearable_sites
 from .mocap import Mocap, read_mocap
-from .imu import finite_difference_imu, simulate_device, DEVICE_PRESETS
+from .imu import simulate_device, DEVICE_PRESETS
+from .real_data import mocap_device_imu, heading_aligned
 from .randomization import DEVICE_SITES
 from .faults import flexion
-from .dataset import SLOTS, site_slot
+from .dataset import SLOTS, UNCOUNTED, site_slot
 from .shipping import predict
 from .metrics import pose_metrics
 from .evaluation import uncertainty_metrics, count_reps
@@ -28,18 +28,15 @@ def mocap_imu(r: Mocap,                  # from mocap.read_mocap
               rate: float = 60.,         # output rate, Hz
              ) -> dict:                  # imu (T, 5, 6), mask (5,), joints (T, 17, 3) root-relative, heading-aligned, t (T,) s
     "Simulated readings of devices worn on a retargeted mocap body, with the mocap joints at the same instants."
-    known = wearable_sites(make_body(stature=min(max(r['stature'], 1.45), 2.05), mass=75., sex='male'))
+    body = make_body(stature=min(max(r['stature'], 1.45), 2.05), mass=75., sex='male')
+    known = wearable_sites(body)
     fps, Jw = r['fps'], r['joints']
-    sos = butter(4, 8., fs=fps, output='sos')
     streams = []
     for k, site in enumerate(sites):
         site = next((s for s in known if site_slot(s) == site and s.endswith('_R')), site) if site not in known else site
         if site not in known or site_slot(site) not in SLOTS: raise ValueError(f'unknown site {site!r}; expected one of {tuple(s for s in known if site_slot(s) in SLOTS)}')
-        joint, off = known[site]
         device = next(d for d, ss in DEVICE_SITES.items() if site in ss)
-        R = r['frames'][joint]
-        pos = sosfiltfilt(sos, Jw[:, JOINTS.index(joint)] + R @ off, axis=0)
-        x = sosfiltfilt(sos, finite_difference_imu(pos, R, fps), axis=0)
+        x = mocap_device_imu(r, body, site)
         streams.append((site_slot(site), *simulate_device(x, fps, DEVICE_PRESETS[device], np.random.default_rng(seed + k))))
     t = np.arange(max(td[0] for _, td, _ in streams), min(min(td[-1] for _, td, _ in streams), (len(Jw) - 1) / fps), 1 / rate)
     imu, mask = np.zeros((len(t), len(SLOTS), 6), np.float32), np.zeros(len(SLOTS), bool)
@@ -47,10 +44,7 @@ def mocap_imu(r: Mocap,                  # from mocap.read_mocap
         imu[:, SLOTS.index(slot)] = np.stack([np.interp(t, td, y[:, c]) for c in range(6)], -1); mask[SLOTS.index(slot)] = True
     tf = np.arange(len(Jw)) / fps
     J = np.stack([np.interp(t, tf, c) for c in Jw.reshape(len(Jw), -1).T], -1).reshape(len(t), 17, 3)
-    J = J - J[:, :1]
-    left = J[:, JOINTS.index('LHip')] - J[:, JOINTS.index('RHip')]
-    turn = axis_angle_to_mat(np.array([0., 0, 1]), np.pi / 2 - np.arctan2(left[:, 1], left[:, 0]))   # (T, 3, 3)
-    return dict(imu=imu, mask=mask, joints=np.einsum('tij,tkj->tki', turn, J).astype(np.float32), t=t)
+    return dict(imu=imu, mask=mask, joints=heading_aligned(J).astype(np.float32), t=t)
 
 # %% ../nbs/08b_real_motion.ipynb #a1b2c3d4
 LOWER_BODY = [JOINTS.index(j) for j in ('pelvis', 'RHip', 'RKnee', 'RAnkle', 'LHip', 'LKnee', 'LAnkle')]
@@ -83,7 +77,7 @@ def evaluate_mocap(model,                # from load_model
         m |= dict(lower_body_mpjpe_mm=float(1000 * e[..., LOWER_BODY].mean()), upper_body_mpjpe_mm=float(1000 * e[..., UPPER_BODY].mean()),
                   devices=[SLOTS[k] for k in np.flatnonzero(s['mask'])], exercise_accuracy=None, form_fault_f1=None,
                   exercise_fraction={n: float((cls[f] == k).mean()) for k, n in enumerate(names) if (cls[f] == k).any()},
-                  reps={n: count_reps(np.where(cls == k, kp, 0.)[f]) for k, n in enumerate(names) if n != 'idle' and (cls[f] == k).any()},
+                  reps={n: count_reps(np.where(cls == k, kp, 0.)[f]) for k, n in enumerate(names) if n not in UNCOUNTED and (cls[f] == k).any()},
                   rep_count_true=count_reps(knee), rep_count_pred=count_reps(flexion(p['pose_mean'])[:, 0]),
                   n_sequences=1, n_frames=int(f.sum()), seconds=float(f.sum() / rate))
         out[name] = m

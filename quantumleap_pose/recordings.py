@@ -25,7 +25,7 @@ from scipy.interpolate import CubicSpline
 from scipy.signal import resample_poly, butter, sosfiltfilt
 from .files import write_json, save_figure, atomic_write
 from .simulation import G
-from .dataset import SLOTS, CHANNELS
+from .dataset import SLOTS, CHANNELS, UNCOUNTED
 from .faults import flexion, flexion_band
 from .evaluation import count_reps
 from .shipping import predict
@@ -802,7 +802,7 @@ def summarize(pred: dict,                 # from predict_recording
     slots = [s for s, p in zip(rec.slots, rec.present.any(0)) if p]
     return dict(duration_s=r3(len(rec.t) / rec.rate), frames=len(rec.t), posed_fraction=r3(pred['valid'].mean()), slots=slots,
                 segments=[dict(start_s=r3(rec.t[a]), end_s=r3(rec.t[b - 1]), slots=[s for s, p in zip(rec.slots, rec.present[a]) if p]) for a, b in pred['segments']],
-                exercise_fraction=share, reps=dict(Counter(r['exercise'] for r in reps)), repetitions=reps,
+                exercise_fraction=share, reps=dict(Counter(r['exercise'] for r in reps if r['exercise'] not in UNCOUNTED)), repetitions=reps,
                 devices=dict(rec.devices), quality=rec.quality)
 
 # %% ../nbs/12_recordings.ipynb #24b3e6bd

@@ -17,9 +17,8 @@ import torch
 import torch.nn as nn
 import quantumleap_pose
 from .files import atomic_write, write_json
-from .dataset import SLOTS, CHANNELS
+from .dataset import SLOTS, CHANNELS, CLASSES
 from .faults import FAULTS
-from .exercises import EXERCISE_NAMES
 from .model import HDT, HDTConfig
 from .baselines import MobilePoserStyle, TransPoseStyle
 
@@ -30,7 +29,7 @@ INPUT_SPEC = dict(slots=list(SLOTS), channels=list(CHANNELS),
                   absent='a slot without a device is masked out (mask False); its values are ignored',
                   standardization='inside the model: per-slot, per-channel mean and std of the training split (buffers standardize.mean, standardize.std)')
 OUTPUT_SPEC = dict(pose='17 H36M joints relative to the pelvis, m, per frame: mean and variance per coordinate (world frame, z up)',
-                   exercise=list(EXERCISE_NAMES), faults=list(FAULTS), form_score='1 = clean repetition, 0 = a fault at full severity')
+                   exercise=list(CLASSES), faults=list(FAULTS), form_score='1 = clean repetition, 0 = a fault at full severity')
 ASSETS = Path(quantumleap_pose.__file__).parent / 'assets'   # shipped models: NAME.safetensors + NAME.json
 
 # %% ../nbs/06b_shipping.ipynb #e61b1f50
@@ -120,6 +119,7 @@ def load_model(name: str = 'mvm',              # a shipped model's name (in the 
     state = {k: v.float() for k, v in load_file(str(path)).items()}
     card = migrate_card(json.loads(cpath.read_text()), state) if cpath.exists() else {}
     missing, unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not k.startswith('novelty.')]            # saved before the novelty buffers: no inflation
     if missing or unexpected: raise ValueError(f'{path}: weights do not fit the {arch} model of its config (missing {missing}, unexpected {unexpected})')
     model.card, model.path = card, str(path)
     return model.to(device).eval()

@@ -57,6 +57,7 @@ class TrainConfig:
     seed: int = 0                       # initialisation, data order, sensor dropout, dropout
     threads: int = 0                    # torch CPU threads (0: torch's default)
     wandb: bool = True                  # also log to Weights & Biases (offline unless WANDB_MODE says otherwise)
+    init: str = None                    # fine-tune: start from these weights (a shipped name or .safetensors) and their input statistics; tensors of another shape (a new class) start fresh
 
 _MVM_MODEL = dict(cnn_channels=32, d_model=128, n_heads=4, n_layers=4, d_ff=512, d_content=32, d_style=32, max_len=512)
 TRAIN_PRESETS = {
@@ -67,6 +68,8 @@ TRAIN_PRESETS = {
     'full': TrainConfig(name='full', data='data/full', data_preset='full', batch_size=64,
                         lr=5e-4, warmup_steps=1000, max_steps=60000, val_every=1000, ckpt_every=1000),
 }
+TRAIN_PRESETS['mvm_real'] = replace(TRAIN_PRESETS['mvm'], name='mvm_real', data='data/mvm_real', data_preset='mvm_real', init='mvm',
+                                    lr=7e-4, warmup_steps=100, max_steps=4000)   # the MVM fine-tuned on every exercise and 30 % real motion
 TRAIN_PRESETS['ablation_no_physics'] = replace(TRAIN_PRESETS['mvm'], name='ablation_no_physics', physics=False)
 TRAIN_PRESETS['ablation_deterministic'] = replace(TRAIN_PRESETS['mvm'], name='ablation_deterministic', probabilistic=False)
 for _arch in ('mobileposer', 'transpose'):   # the peers, with the MVM's data, budget and protocol
@@ -191,6 +194,14 @@ def _truncate_logs(out: Path, step: int):
         rows = c.read_text().splitlines(True)
         c.write_text(''.join(rows[:1] + [r for r in rows[1:] if r.endswith('\n') and int(r.split(',')[0]) <= step]))
 
+# %% ../nbs/07_training.ipynb #f0455836
+def _load_matching(net: nn.Module, src: nn.Module) -> list:   # the names copied
+    "Copy `src`'s tensors into `net` where name and shape match; the rest of `net` stays as it is."
+    own, theirs = net.state_dict(), src.state_dict()
+    same = {k: v for k, v in theirs.items() if k in own and own[k].shape == v.shape}
+    net.load_state_dict(same, strict=False)
+    return sorted(same)
+
 # %% ../nbs/07_training.ipynb #d1e17a49
 def train(cfg: TrainConfig,            # the run's configuration
           out: str,                    # run folder: checkpoints, logs, best weights, summary
@@ -213,7 +224,8 @@ def train(cfg: TrainConfig,            # the run's configuration
     val_ds = WindowDataset(cfg.data, sequences=split['val'], cache_shards=0)
     torch.manual_seed(cfg.seed)
     hdt = build_network(cfg.arch, cfg.model)
-    hdt.standardize.set(*imu_stats(cfg.data, split['train']))           # the training split's statistics, never val or test
+    if cfg.init: _load_matching(hdt, load_model(cfg.init))              # fine-tuning keeps the input scale its weights learnt
+    else: hdt.standardize.set(*imu_stats(cfg.data, split['train']))     # the training split's statistics, never val or test
     obj = _Objective(hdt, cfg).to(dev)
     net = nn.parallel.DistributedDataParallel(obj) if world > 1 else obj
     decay = [p for n, p in obj.named_parameters() if p.ndim >= 2 and 'slot' not in n]
