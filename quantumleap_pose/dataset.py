@@ -55,7 +55,7 @@ def _preset(name, exercises, n_default, weights=None, **overrides):
     return DatasetConfig(name=name, randomization=RandomizationConfig(exercise=ExerciseGroup(exercises=exercises, weights=weights)), **overrides), n_default
 
 DATASET_PRESETS = {'debug': _preset('debug', ('squat', 'idle'), 12, seq_len=90, shard_size=3),
-           'mvm': _preset('mvm', ('squat',), 10000),             # squats only, all fault types (the shipped MVM's data)
+           'mvm': _preset('mvm', ('squat',), 10000),             # squats only, all fault types (the first MVM's data)
            'mvm_real': _preset('mvm_real', EXERCISE_NAMES, 12000, weights=(0.55, 0.1, 0.1, 0.15, 0.1), mocap_share=0.3),   # mostly squats, every exercise, 30 % real motion
            'full': _preset('full', EXERCISE_NAMES, 50000)}       # every exercise
 
