@@ -72,7 +72,7 @@ test-slow: NBTEST_FLAGS = --flags slow
 test-slow: test
 
 bench: install
-	@for f in bench/fk.py bench/simulation.py bench/dataset.py bench/train.py bench/streaming.py; do echo "== $$f"; $(BIN)/python $$f; done
+	@for f in bench/fk.py bench/simulation.py bench/dataset.py bench/train.py bench/streaming.py bench/mocap_checks.py; do echo "== $$f"; $(BIN)/python $$f; done
 
 clean:
 	rm -rf _docs _proc _sphinx build dist *.egg-info demo_out

@@ -82,7 +82,8 @@ def generate(preset_name: str = 'debug', n: int = None, frames: int = None, out:
     import time
     cfg, n_default = preset(preset_name)
     if bool(mocap) != bool(cfg.mocap_share):
-        raise ValueError(f'preset {preset_name!r} draws {cfg.mocap_share:.0%} from real motion: ' + ('give --mocap DIR' if not mocap else 'it takes no --mocap (mvm_real does)'))
+        real = [n for n, (c, _) in DATASET_PRESETS.items() if c.mocap_share]
+        raise ValueError(f'preset {preset_name!r} draws {cfg.mocap_share:.0%} from real motion: ' + ('give --mocap DIR' if not mocap else f'it takes no --mocap (presets that do: {", ".join(real)})'))
     if mocap: cfg = replace(cfg, mocap=str(mocap))
     out = out or f'data/{preset_name}'
     if merge: man = merge_parts(out); print(f'merged the parts of {out}; manifest: {man}'); return man

@@ -132,7 +132,8 @@ def _usable_clips(folder: str, seconds: float) -> tuple:
     "The clips of `folder` long enough for a window of `seconds`, and their drawing weights (by length)."
     clips = [c for c in mocap_clips(folder) if c['seconds'] is None or c['seconds'] >= seconds]
     if not clips: raise ValueError(f'{folder}: no clip lasts {seconds:.1f} s (a window and its margins)')
-    w = np.array([c['seconds'] or np.median([k['seconds'] or 1. for k in clips]) for c in clips])
+    known = [c['seconds'] for c in clips if c['seconds']]
+    w = np.array([c['seconds'] or (np.median(known) if known else 1.) for c in clips])   # a clip of unknown length: the median
     return clips, w / w.sum()
 
 def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> dict:
