@@ -81,7 +81,8 @@ def fit_novelty(model,                  # an HDT from load_model, its variance s
     scale = np.asarray(model.card['calibration']['variance_scale'], np.float32)
     cov = lambda g: coverage(w['mean'], w['var'] * scale * (1 + g * np.maximum(0, d - float(nov.threshold)))[:, None, None], w['true'], level)
     gains = np.r_[0., np.logspace(-3, 3, 61)]
-    g = next((g for g in gains if cov(g) >= level), gains[-1])
+    reach = min(level, cov(gains[-1]) - 1e-3)                          # inflation beyond the threshold may not get there: then as near as it can
+    g = next(g for g in gains if cov(g) >= reach)
     nov.gain.fill_(float(g))
     model.card['novelty'] = dict(method='encoder-state distance from the training split; variance x (1 + gain (distance - threshold)+)',
                                  threshold=float(nov.threshold), gain=float(g), quantile=quantile, level=level,

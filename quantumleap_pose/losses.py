@@ -122,11 +122,13 @@ def hdt_loss(out: dict,                     # HDT outputs
         L['pose'] = gaussian_nll(out['pose_mean'], out['pose_logvar'], y, beta)
         L['calibration'] = gaussian_crps(out['pose_mean'], out['pose_logvar'], y)
     else: L['pose'] = 0.5 * torch.log(F_.mse_loss(out['pose_mean'], y))
-    L['exercise'] = F_.cross_entropy(out['exercise_logits'], batch['exercise'])
+    known = batch['exercise'] >= 0                                    # dataset.UNKNOWN (-1): real motion that may hold an exercise
+    ce = lambda logits: F_.cross_entropy(logits[known], batch['exercise'][known]) if known.any() else logits.sum() * 0.
+    L['exercise'] = ce(out['exercise_logits'])
     L['faults'] = fault_loss(out['fault_severity'], batch['faults'])
     fs = form_score_target(batch['faults']); ok = torch.isfinite(fs)
     L['form'] = ((out['form_score'] - torch.nan_to_num(fs)) ** 2 * ok).sum() / len(ok)           # NaN targets contribute zero
-    L['adversary'] = F_.cross_entropy(out['adv_exercise_logits'], batch['exercise']) + fault_loss(out['adv_fault_severity'], batch['faults'])
+    L['adversary'] = ce(out['adv_exercise_logits']) + fault_loss(out['adv_fault_severity'], batch['faults'])
     if physics: L['physics'] = physics_loss(out['pose_mean'], fps)['total']
     total = weighting(L) if weighting is not None else sum(L.values())
     return total, {k: float(v.detach()) for k, v in L.items()}

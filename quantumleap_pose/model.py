@@ -248,6 +248,7 @@ def disentanglement_score(model: HDT, loader, n_exercises: int = None, test_frac
         out = model(b['imu'], b['mask'])
         C.append(out['content']); S.append(out['style'].mean(1)); E.append(b['exercise']); Fl.append(b['faults'])
     C, S, E, Fl = torch.cat(C), torch.cat(S), torch.cat(E), torch.cat(Fl)
+    k = E >= 0; C, S, E, Fl = C[k], S[k], E[k], Fl[k]                   # windows of unknown exercise (real motion) are not probed
     n = len(E); k = int(n * (1 - test_frac))
     perm = torch.randperm(n, generator=torch.Generator().manual_seed(0)); tr, te = perm[:k], perm[k:]
     ne = n_exercises or model.config.n_exercises

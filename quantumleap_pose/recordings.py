@@ -7,11 +7,11 @@ Docs: https://quantumleap.github.io/quantumleap-pose/recordings.html.md"""
 # %% auto #0
 __all__ = ['ERROR_KINDS', 'DEFAULT_DEVICES', 'ACC_LIMIT', 'GYRO_LIMIT', 'MAX_DROPPED', 'MAX_DURATION_S', 'RATE_RANGE', 'LIMITS',
            'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'HANDLING_RAD_S', 'HANDLING_EDGE_S',
-           'HI_DEG', 'LO_DEG', 'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table',
-           'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem', 'read_metadata',
-           'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'read_streams', 'assemble_recording',
-           'read_recording', 'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'repetitions',
-           'predict_recording', 'summarize', 'session_figure', 'predict_session']
+           'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table', 'read_table', 'read_times',
+           'clean_stream', 'resample_stream', 'stem', 'read_metadata', 'sensor_logger_streams', 'json_tables',
+           'column_map', 'mapped_streams', 'read_streams', 'assemble_recording', 'read_recording',
+           'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'predict_recording', 'summarize',
+           'session_figure', 'predict_session']
 
 # %% ../nbs/12_recordings.ipynb #3aab3aff
 import csv, io, json, re, zipfile, zlib
@@ -27,7 +27,7 @@ from .files import write_json, save_figure, atomic_write
 from .simulation import G
 from .dataset import SLOTS, CHANNELS, UNCOUNTED
 from .faults import flexion, flexion_band
-from .evaluation import count_reps
+from .evaluation import count_reps, repetitions, window_overlap
 from .shipping import predict
 
 # %% ../nbs/12_recordings.ipynb #f6bafcfc
@@ -728,22 +728,6 @@ def write_sensor_logger(path: str,        # a folder, a .zip or a .json file
     for n, d in files.items(): atomic_write(path / n, lambda tmp: Path(tmp).write_bytes(d))
     return path
 
-# %% ../nbs/12_recordings.ipynb #755d91fe
-HI_DEG, LO_DEG = count_reps.__defaults__     # evaluation.count_reps's hysteresis thresholds, degrees
-
-def repetitions(knee: np.ndarray,            # (T,) knee flexion, degrees
-                hi: float = HI_DEG, lo: float = LO_DEG,
-               ) -> list:                    # (start, end, deepest) frame per repetition, end inclusive
-    "Repetitions in a knee-flexion trace, as count_reps counts them, with their first, last and deepest frames."
-    out, armed, last_low, cur = [], len(knee) > 0 and knee[0] < lo, 0, None
-    for i, k in enumerate(knee):
-        if armed and k > hi: cur, armed = last_low + 1, False
-        elif k < lo:
-            if cur is not None: out.append((cur, i, cur + int(np.argmax(knee[cur:i + 1])))); cur = None
-            armed, last_low = True, i
-    if cur is not None: out.append((cur, len(knee) - 1, cur + int(np.argmax(knee[cur:]))))
-    return out
-
 # %% ../nbs/12_recordings.ipynb #6a549315
 def predict_recording(model,                 # from load_model
                       rec: Recording,
@@ -776,11 +760,6 @@ def predict_recording(model,                 # from load_model
                 exercise_names=list(model.card['outputs']['exercise']), fault_names=list(model.card['outputs']['faults']))
 
 # %% ../nbs/12_recordings.ipynb #64cb922f
-def _covering(pred, a, b):
-    "Overlap (frames) of each window with frames [a, b]: the weights of a repetition's windows."
-    w = pred['window']
-    return np.clip(np.minimum(w[:, 1], b + 1) - np.maximum(w[:, 0], a), 0, None).astype(float)
-
 def summarize(pred: dict,                 # from predict_recording
               rec: Recording,
               fault_threshold: float = 0.5,  # a fault is reported from this mean severity on
@@ -793,7 +772,7 @@ def summarize(pred: dict,                 # from predict_recording
     reps = []
     for a, b in pred['segments']:
         for s, e, d in repetitions(knee[a:b]):
-            wt = _covering(pred, a + s, a + e)
+            wt = window_overlap(pred['window'], a + s, a + e)
             pe = (wt @ ex) / wt.sum() if ex is not None else None
             sev = (wt @ pred['fault_severity']) / wt.sum() if pred['fault_severity'] is not None else np.zeros(len(F))
             reps.append(dict(exercise=E[int(pe.argmax())] if pe is not None else None, exercise_confidence=r3(pe.max()) if pe is not None else None,
