@@ -81,13 +81,14 @@ def fit_novelty(model,                  # an HDT from load_model, its variance s
     scale = np.asarray(model.card['calibration']['variance_scale'], np.float32)
     cov = lambda g: coverage(w['mean'], w['var'] * scale * (1 + g * np.maximum(0, d - float(nov.threshold)))[:, None, None], w['true'], level)
     gains = np.r_[0., np.logspace(-3, 3, 61)]
-    reach = min(level, cov(gains[-1]) - 1e-3)                          # inflation beyond the threshold may not get there: then as near as it can
-    g = next(g for g in gains if cov(g) >= reach)
+    covs = np.array([cov(g) for g in gains])
+    k = int(np.argmax(covs >= min(level, covs[-1] - 1e-3)))            # inflation beyond the threshold may not get there: then as near as it can
+    g = gains[k]
     nov.gain.fill_(float(g))
     model.card['novelty'] = dict(method='encoder-state distance from the training split; variance x (1 + gain (distance - threshold)+)',
                                  threshold=float(nov.threshold), gain=float(g), quantile=quantile, level=level,
                                  val_beyond=float((d_val > float(nov.threshold)).mean()), wide_beyond=float((d > float(nov.threshold)).mean()),
-                                 wide_coverage_before=cov(0.), wide_coverage_after=cov(g), wide_manifest_sha256=sha256(Path(wide) / 'manifest.json'))
+                                 wide_coverage_before=float(covs[0]), wide_coverage_after=float(covs[k]), wide_manifest_sha256=sha256(Path(wide) / 'manifest.json'))
     return model.card['novelty']
 
 # %% ../nbs/09_calibration.ipynb #00f49e44

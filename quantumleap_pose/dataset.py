@@ -141,7 +141,7 @@ def _usable_clips(folder: str, seconds: float) -> tuple:
     return clips, w / w.sum()
 
 def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> dict:
-    "Sequence `index` from real motion: a clip's window on the drawn body, seen by the drawn devices; label `other`, faults unknown."
+    "Sequence `index` from real motion: a clip's window on the drawn body, seen by the drawn devices; label `other` (or UNKNOWN), faults unknown."
     if not cfg.mocap: raise ValueError(f"dataset {cfg.name!r} draws {cfg.mocap_share:.0%} from real motion: give its clips folder (mocap=..., qlpose generate --mocap DIR)")
     dur, margin = cfg.seq_len / cfg.sample_rate, 1.                  # the devices are simulated over the window ± 1 s
     clips, weights = _usable_clips(str(cfg.mocap), dur + 2 * margin)
@@ -157,8 +157,9 @@ def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> 
         t0 = rng.uniform(margin, span - dur - margin)
         a, b = int((t0 - margin) * r.fps), min(len(r.joints), int(np.ceil((t0 + dur + margin) * r.fps)) + 1)
         scale = on_body(r, body)
-        ok, why, scores = check_mocap(scale * r.joints[a:b], r.fps, scale * r.joints[:, A, 2].min(0))
-        floor = scale * r.joints[:, A, 2].min()
+        lowest = scale * r.joints[:, A, 2].min(0)                       # each ankle's lowest height over the clip
+        ok, why, scores = check_mocap(scale * r.joints[a:b], r.fps, lowest)
+        floor = lowest.min()
         stand = np.percentile(scale * r.joints[:, 0, 2], 95) - floor    # the clip's standing pelvis height
         return (s, d, c, replace(r, joints=r.joints[a:b], frames={j: f[a:b] for j, f in r.frames.items()}), a, body, scale, t0, scores, floor, stand), ok, \
                [f"{Path(c['path']).name}: {w}" for w in why]
