@@ -45,7 +45,7 @@ def main():
     torch.set_num_threads(1)
     warnings.filterwarnings('ignore')
     m = load_model(a.model); rate, S = m.card['input']['sample_rate_hz'], len(m.card['input']['slots'])
-    mask = np.array([False, True, True, False, False])                         # phone + watch
+    mask = np.isin(m.card['input']['slots'], ('pocket_R', 'watch_L'))           # phone + watch
     rng = np.random.default_rng(0)
     n = int(a.seconds * rate)
     frames = (m.standardize.mean.numpy() + m.standardize.std.numpy() * rng.standard_normal((n, S, 6))).astype(np.float32)

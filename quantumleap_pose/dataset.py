@@ -6,9 +6,9 @@ Docs: https://quantumleap.github.io/quantumleap-pose/dataset.html.md"""
 
 # %% auto #0
 __all__ = ['SCHEMA_VERSION', 'SLOTS', 'CHANNELS', 'CLASSES', 'UNCOUNTED', 'UNKNOWN', 'OTHER_MAX_KNEE_DEG', 'OTHER_MIN_PELVIS',
-           'DATASET_PRESETS', 'site_slot', 'DatasetConfig', 'preset', 'make_sequence', 'mocap_sequence',
-           'PhysicsDataEngine', 'merge_parts', 'open_dataset', 'load_shard', 'WindowDataset', 'phone_placement',
-           'split_sequences', 'run_split', 'imu_stats']
+           'QUIET', 'DATASET_PRESETS', 'site_slot', 'DatasetConfig', 'preset', 'make_sequence', 'real_label',
+           'mocap_sequence', 'PhysicsDataEngine', 'merge_parts', 'open_dataset', 'load_shard', 'WindowDataset',
+           'phone_placement', 'split_sequences', 'run_split', 'imu_stats']
 
 # %% ../nbs/04_dataset.ipynb #3cf9c4bd
 from dataclasses import dataclass, field, asdict, replace
@@ -31,13 +31,14 @@ from .real_data import mocap_clips, read_clip, on_body, check_mocap, mocap_devic
 
 # %% ../nbs/04_dataset.ipynb #0591c3ef
 SCHEMA_VERSION = 1
-SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud')  # sensor axis of `imu`
+SLOTS = ('pocket_L', 'pocket_R', 'watch_L', 'watch_R', 'earbud', 'armband_L', 'armband_R')  # sensor axis of `imu`
 CHANNELS = ('acc_x', 'acc_y', 'acc_z', 'gyro_x', 'gyro_y', 'gyro_z')  # channel axis of `imu`: m/s², rad/s
 CLASSES = EXERCISE_NAMES + ('other',)  # exercise labels: the synthesised exercises, and real motion that is none of them
 UNCOUNTED = ('idle', 'other')          # classes whose knee bends are not repetitions
 UNKNOWN = -1                           # exercise label of a real window that may hold one of the exercises: excluded from that loss
 OTHER_MAX_KNEE_DEG = 90.               # a real window whose knees bend further, or whose pelvis drops below
 OTHER_MIN_PELVIS = 0.8                 # this share of its standing height, may be a squat, a sit or a lunge done informally
+QUIET = dict(ankle_m=0.06, flexion_deg=20., wrist_m=0.3)   # a real window whose ankles (about the pelvis), knee and hip flexion and wrists (about the thorax) range less is quiet standing: `idle`
 
 def site_slot(site: str) -> str: return 'earbud' if site.startswith('earbud') else site   # the sensor slot a wearable site feeds
 
@@ -130,6 +131,20 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
 
+# %% ../nbs/04_dataset.ipynb #fe13d160
+def real_label(joints: np.ndarray,   # (T, 17, 3) a real window's joints, heading-aligned
+               pelvis: np.ndarray,   # (T,) pelvis height above the clip's floor, m
+               stand: float,         # the clip's standing pelvis height above its floor, m
+              ) -> int:              # index into CLASSES, or UNKNOWN
+    "Exercise label of a real window: UNKNOWN where it may hold an exercise, `idle` where it is quiet standing, else `other`."
+    f = flexion(joints)                                                  # (T, 2) knee, hip
+    if f[:, 0].max() >= OTHER_MAX_KNEE_DEG or pelvis.min() < OTHER_MIN_PELVIS * stand: return UNKNOWN
+    rel = joints - joints[:, :1]
+    ankles, wrists = rel[:, [JOINTS.index('RAnkle'), JOINTS.index('LAnkle')]], rel[:, [JOINTS.index('RWrist'), JOINTS.index('LWrist')]]
+    quiet = np.ptp(ankles, axis=0).max() < QUIET['ankle_m'] and np.ptp(f, axis=0).max() < QUIET['flexion_deg'] \
+        and np.ptp(wrists - rel[:, [JOINTS.index('Thorax')]], axis=0).max() < QUIET['wrist_m']
+    return CLASSES.index('idle' if quiet else 'other')
+
 # %% ../nbs/04_dataset.ipynb #6ce267a1
 @lru_cache(maxsize=4)
 def _usable_clips(folder: str, seconds: float) -> tuple:
@@ -141,7 +156,7 @@ def _usable_clips(folder: str, seconds: float) -> tuple:
     return clips, w / w.sum()
 
 def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> dict:
-    "Sequence `index` from real motion: a clip's window on the drawn body, seen by the drawn devices; label `other` (or UNKNOWN), faults unknown."
+    "Sequence `index` from real motion: a clip's window on the drawn body, seen by the drawn devices; label `other` (quiet standing: `idle`; maybe an exercise: UNKNOWN), faults unknown."
     if not cfg.mocap: raise ValueError(f"dataset {cfg.name!r} draws {cfg.mocap_share:.0%} from real motion: give its clips folder (mocap=..., qlpose generate --mocap DIR)")
     dur, margin = cfg.seq_len / cfg.sample_rate, 1.                  # the devices are simulated over the window ± 1 s
     clips, weights = _usable_clips(str(cfg.mocap), dur + 2 * margin)
@@ -174,11 +189,10 @@ def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> 
         imu[:, slot] = np.stack([np.interp(t, td + tc[0], y[:, ch]) for ch in range(len(CHANNELS))], -1); mask[slot] = True
     J = np.stack([np.interp(t, tc, col) for col in (scale * r.joints).reshape(len(tc), -1).T], -1).reshape(len(t), 17, 3)
     joints = heading_aligned(J) + np.c_[np.zeros((len(t), 2)), J[:, 0, 2]][:, None]   # facing +x each frame, the pelvis at its height
-    maybe = flexion(joints)[:, 0].max() >= OTHER_MAX_KNEE_DEG or (J[:, 0, 2] - floor).min() < OTHER_MIN_PELVIS * stand
     meta = dict(draw=d, source=dict(clip=Path(c['path']).name, subject=c['subject'], family=r.family, fps=r.fps, scale=scale),
                 window_start_s=float(t0), attempts=tries + 1, physics=scores)
     return dict(imu=imu, sensor_mask=mask, joints=joints.astype(np.float32), root_quat=np.full((cfg.seq_len, 4), np.nan, np.float32),
-                exercise=np.int8(UNKNOWN if maybe else CLASSES.index('other')), phase=np.full(cfg.seq_len, -1, np.int8), rep=np.full(cfg.seq_len, -1, np.int16),
+                exercise=np.int8(real_label(joints, J[:, 0, 2] - floor, stand)), phase=np.full(cfg.seq_len, -1, np.int8), rep=np.full(cfg.seq_len, -1, np.int16),
                 frame_faults=np.full((cfg.seq_len, len(FAULTS)), np.nan, np.float32), form_faults=np.full(len(FAULTS), np.nan, np.float32),
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),
                 meta=json.dumps(meta, sort_keys=True, default=float))
@@ -372,7 +386,7 @@ class WindowDataset(torch.utils.data.Dataset):
 
 # %% ../nbs/04_dataset.ipynb #0891a497
 def phone_placement(meta: dict) -> tuple:
-    "(site, pocket orientation index) of a sequence's phone, from its stored metadata."
+    "(site, orientation index in POCKET_ORIENTATIONS) of a sequence's phone, from its stored metadata."
     d = meta['draw']['devices']['phone']
     return d['site'], int(np.argmax([abs(np.dot(d['quat'], o)) for o in POCKET_ORIENTATIONS]))
 

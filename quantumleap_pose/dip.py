@@ -17,14 +17,15 @@ from .dataset import SLOTS
 # %% ../nbs/08c_dip.ipynb #890a474c
 DIP_SENSORS = ('head', 'sternum', 'pelvis', 'lshoulder', 'rshoulder', 'lupperarm', 'rupperarm', 'llowerarm', 'rlowerarm',
                'lupperleg', 'rupperleg', 'llowerleg', 'rlowerleg', 'lhand', 'rhand', 'lfoot', 'rfoot')
-DIP_TO_SLOT = {'lupperleg': 'pocket_L', 'rupperleg': 'pocket_R', 'llowerarm': 'watch_L', 'rlowerarm': 'watch_R', 'head': 'earbud'}
+DIP_TO_SLOT = {'lupperleg': 'pocket_L', 'rupperleg': 'pocket_R', 'llowerarm': 'watch_L', 'rlowerarm': 'watch_R', 'head': 'earbud',
+               'lupperarm': 'armband_L', 'rupperarm': 'armband_R'}
 DIP_RATE = 60.
 
 def load_dip(path: str,                    # one DIP-IMU .pkl file
              allow_pickle: bool = False,   # unpickling can execute code: only for files you trust
              sensors: dict = None,         # DIP sensor name -> slot (default DIP_TO_SLOT); a subset selects devices
              align: dict = None,           # slot -> (3, 3) rotation from the DIP sensor frame to our device frame (default identity)
-            ) -> dict:                     # imu (T, 5, 6), mask (5,), valid (T,) bool, skipped (int), pose (T, 72)
+            ) -> dict:                     # imu (T, S, 6), mask (S,) over dataset.SLOTS, valid (T,) bool, skipped (int), pose (T, 72)
     "A DIP-IMU sequence in the model's input convention; a sensor's NaN frames hold its last finite frame and are marked invalid."
     path = Path(path)
     if not allow_pickle:

@@ -108,7 +108,7 @@ def _swivel_for_fppa(body, plan, pos, quat, target, side):
     return np.where(need, bisect(f, np.zeros(len(target)), np.full(len(target), 1.2)), 0.)
 
 # %% ../nbs/01d_exercises.ipynb #b107f6f1
-SQUAT = dict(reps=(1, 6), depth_deg=(45., 157.), stance=(0.9, 1.7), toe_out_deg=(0., 30.), lean_style_deg=(-12., 12.),
+SQUAT = dict(reps=(1, 6), depth_deg=(45., 157.), stance=(0.65, 1.7), toe_out_deg=(0., 30.), knees_out_deg=(0., 30.), lean_style_deg=(-12., 12.),
              pelvis_ratio=(0.65, 0.95), eccentric_s=(0.7, 3.), pause_s=(0., 1.5), concentric_s=(0.6, 2.), rest_s=(0.3, 3.),
              variability=(0., 0.08), com_forward=(0.15, 0.35), arm_style=(0., 4.), arms_deg=(0., 90.), fidget=(0., 1.),
              knee_valgus=(0., 1.), heel_rise=(0., 1.), forward_lean=(0., 1.), butt_wink=(0., 1.), asymmetry=(0., 1.), asymmetry_side=(-1., 1.))
@@ -121,7 +121,7 @@ _TRUNK = [FAULTS.index('forward_lean'), _BUTT_WINK]
 # %% ../nbs/01d_exercises.ipynb #9ba99e74
 @exercise('squat', SQUAT)
 def squat(body, P, rng, fps):
-    "Bodyweight squats: depth, stance, toe-out, trunk-lean style, tempo; faults injected with the requested severities."
+    "Bodyweight squats: depth, stance, toe-out, knees out, trunk-lean style, tempo; faults injected with the requested severities."
     n = int(P['reps'])
     jit = _jitter(P, rng)
     depth = [jit(P['depth_deg'], 20, body.mobility['knee_flexion'] - 3) for _ in range(n)]
@@ -156,10 +156,12 @@ def squat(body, P, rng, fps):
                      arm_elev=arm_elev, elbow=np.full(T, np.deg2rad(elbow)), extra=drift,
                      ankle_df_max=np.deg2rad(body.mobility['ankle_dorsiflexion'] - margin))
         if on('heel_rise').any(): plan.com_x = np.full(T, fore)
+        out = -np.deg2rad(P['knees_out_deg']) * p * ~on('knee_valgus')   # knees pushed out past the toes as the squat deepens (lateral swivel)
+        plan.swivel = (out, out)
         ang, pos, quat, x, lean = solve_stance(body, plan)
         if on('knee_valgus').any():
             target = np.where(on('knee_valgus'), quantity_at('knee_valgus', s['knee_valgus']), -90) * p
-            plan.swivel = tuple(_swivel_for_fppa(body, plan, pos, quat, target, side) for side in 'RL')
+            plan.swivel = tuple(np.where(on('knee_valgus'), _swivel_for_fppa(body, plan, pos, quat, target, side), out) for side in 'RL')
         if on('butt_wink').any():  # tuck the pelvis near the bottom until lumbar flexion has grown by the requested amount
             lumbar = ang[:, DOF_INDEX['Spine_flex']]
             tuck = np.zeros(T)

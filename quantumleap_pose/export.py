@@ -9,7 +9,7 @@ __all__ = ['WINDOW_OUTPUTS', 'OPSET', 'WindowModel', 'quiet', 'onnx_file', 'expo
            'StreamRunner', 'export_coreml', 'package_bytes', 'coreml_spec', 'export_model']
 
 # %% ../nbs/11_export.ipynb #4a81c5c1
-import contextlib, io, json, logging, types, warnings
+import contextlib, copy, io, json, logging, types, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -25,7 +25,8 @@ class WindowModel(nn.Module):
     "The offline HDT on one window of raw readings, with the card's calibration: what the exported window model computes."
     def __init__(self, model):               # an HDT from load_model
         super().__init__()
-        self.m = model.eval()
+        self.m = copy.deepcopy(model).eval()
+        self.m.pos = self.m.pos[:model.card['input']['window']].clone()   # the positions a window reaches: the exports carry no more
         scale = model.card.get('calibration', {}).get('variance_scale')
         self.register_buffer('scale', torch.tensor(scale, dtype=torch.float32) if scale else torch.ones(model.config.n_joints, 3))
         self.eval()  # an exporter restoring this mode must not train the HDT
@@ -135,7 +136,7 @@ def export_coreml(model,                  # from load_model
     dt = lambda x: np.int32 if x.dtype == torch.int32 else (bool if x.dtype == torch.bool else np.float32)
     step = StreamStep(model); st = step.initial_state()
     frame, mask = _example(model, 1)
-    jobs = dict(window=(WindowModel(model), _example(model, W), [ct.TensorType('imu', shape=(1, W, S, 6), dtype=np.float32),
+    jobs = dict(window=(WindowModel(model), _example(model, W), [ct.TensorType('imu', shape=(1, ct.RangeDim(2, W, default=W), S, 6), dtype=np.float32),
                                                                   ct.TensorType('mask', shape=(1, S), dtype=bool)], WINDOW_OUTPUTS),
                 stream=(step, (frame[0, 0], mask[0]) + tuple(st[k] for k in STATE),
                         [ct.TensorType('frame', shape=(S, 6), dtype=np.float32), ct.TensorType('mask', shape=(S,), dtype=bool)] +

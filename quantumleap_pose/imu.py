@@ -15,7 +15,7 @@ from scipy.signal import butter, sosfilt, lfilter
 from .simulation import Playback, G  # G: gravity magnitude, defined once with the physics model
 
 # %% ../nbs/02_imu.ipynb #1ddbc135
-SENSOR_ORDER = ('pocket_R', 'pocket_L', 'watch_L', 'watch_R', 'earbud_L', 'earbud_R', 'belt')  # the dataset's sensor axis
+SENSOR_ORDER = ('pocket_R', 'pocket_L', 'watch_L', 'watch_R', 'earbud_L', 'earbud_R', 'armband_L', 'armband_R', 'belt')  # every wearable site, ideal_imu's default order
 
 def ideal_imu(pb: Playback,            # from simulation.playback
               sites: tuple = SENSOR_ORDER,  # wearable site names

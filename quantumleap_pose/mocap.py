@@ -301,6 +301,7 @@ def up_axis(v: np.ndarray) -> np.ndarray:   # (3,) the body's upward direction i
 
 # %% ../nbs/01e_mocap.ipynb #f59cff51
 SEGMENTS = {'RHip': ('RKnee', 'RHip'), 'LHip': ('LKnee', 'LHip'), 'RElbow': ('RWrist', 'RElbow'), 'LElbow': ('LWrist', 'LElbow'),
+            'RShoulder': ('RElbow', 'RShoulder'), 'LShoulder': ('LElbow', 'LShoulder'),
             'Neck': ('Neck', 'Head')}   # joint carrying a site: its segment, from -> to (up when standing)
 
 # %% ../nbs/01e_mocap.ipynb #832afab6

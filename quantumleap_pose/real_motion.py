@@ -28,7 +28,7 @@ def mocap_imu(r: Mocap,                  # from mocap.read_mocap
               sites=('pocket_R',),       # wearable sites (simulation.wearable_sites), or slot names ('earbud' = earbud_R)
               seed: int = 0,             # the devices' error draws
               rate: float = 60.,         # output rate, Hz
-             ) -> dict:                  # imu (T, 5, 6), mask (5,), joints (T, 17, 3) root-relative, heading-aligned, t (T,) s
+             ) -> dict:                  # imu (T, S, 6), mask (S,) over dataset.SLOTS, joints (T, 17, 3) root-relative, heading-aligned, t (T,) s
     "Simulated readings of devices worn on a retargeted mocap body, with the mocap joints at the same instants."
     body = make_body(stature=min(max(r['stature'], 1.45), 2.05), mass=75., sex='male')
     known = wearable_sites(body)
@@ -90,7 +90,7 @@ def evaluate_mocap(model,                # from load_model
 def squat_kinematics(J: np.ndarray,          # (T, 17, 3) joints, m, z up
                      fps: float,             # their rate, Hz
                      min_knee: float = 90.,  # a bend counts when the knee flexes past this, deg
-                    ) -> np.ndarray:         # (n_bends, 4): peak knee, peak hip (deg), trunk lean at the bottom (deg), descent (s)
+                    ) -> np.ndarray:         # (n_bends, 5): peak knee, peak hip (deg), trunk lean at the bottom (deg), descent (s), knees out (m)
     "Kinematics of each deep knee bend in a joint trajectory."
     f = flexion(J); k = f[:, 0]
     rows = []
@@ -99,5 +99,7 @@ def squat_kinematics(J: np.ndarray,          # (T, 17, 3) joints, m, z up
         a = p - np.argmax(k[p::-1] < lo + 0.1 * (k[p] - lo))              # where the bend began (10 %)
         b = a + np.argmax(k[a:p + 1] >= lo + 0.95 * (k[p] - lo))          # and reached the bottom (95 %)
         trunk = J[b, JOINTS.index('Thorax')] - J[b, JOINTS.index('pelvis')]
-        rows.append((k[p], f[a:p + 1, 1].max(), np.degrees(np.arctan2(np.linalg.norm(trunk[:2]), trunk[2])), (b - a) / fps))
-    return np.array(rows).reshape(-1, 4)
+        apart = lambda j: np.linalg.norm(J[p, JOINTS.index('R' + j), :2] - J[p, JOINTS.index('L' + j), :2])
+        rows.append((k[p], f[a:p + 1, 1].max(), np.degrees(np.arctan2(np.linalg.norm(trunk[:2]), trunk[2])), (b - a) / fps,
+                     apart('Knee') - apart('Ankle')))                    # how much wider the knees are than the feet at the bottom
+    return np.array(rows).reshape(-1, 5)

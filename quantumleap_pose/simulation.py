@@ -36,13 +36,15 @@ def _radius(body, name): return next(s.radius for s in body.segments if s.name =
 def wearable_sites(body: Body) -> dict:
     "Wearable placements: name -> (carrying joint, position in that joint's body frame)."
     L, H = body.lengths, body.stature
-    rt, rf = _radius(body, 'R_thigh'), _radius(body, 'R_forearm')
+    rt, ru, rf = _radius(body, 'R_thigh'), _radius(body, 'R_upper_arm'), _radius(body, 'R_forearm')
     c30, s30 = np.cos(np.pi / 6), np.sin(np.pi / 6)
     return {
         'pocket_R': ('RHip', np.array([rt * c30, -rt * s30, -0.25 * L['thigh']])),  # front pocket, anterolateral thigh
         'pocket_L': ('LHip', np.array([rt * c30, rt * s30, -0.25 * L['thigh']])),
         'watch_R': ('RElbow', np.array([0., -rf, -0.92 * L['forearm']])),  # back of the wrist, arm hanging
         'watch_L': ('LElbow', np.array([0., rf, -0.92 * L['forearm']])),
+        'armband_R': ('RShoulder', np.array([0., -ru, -0.45 * L['upper_arm']])),  # a phone in a sports armband, lateral upper arm
+        'armband_L': ('LShoulder', np.array([0., ru, -0.45 * L['upper_arm']])),
         'earbud_R': ('Neck', np.array([-0.01, -0.044 * H, 0.])),  # ear canal, about at the H36M 'Neck' level
         'earbud_L': ('Neck', np.array([-0.01, 0.044 * H, 0.])),
         'belt': ('pelvis', np.array([_radius(body, 'lower_trunk'), 0., 0.03 * H])),

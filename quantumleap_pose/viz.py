@@ -228,7 +228,7 @@ def explorer(model,                      # from load_model
              devices=w.Dropdown(options=('phone', 'phone+watch', 'phone+watch+earbud'), description='devices'),
              seed=w.IntText(value=0, description='seed'))
     for k, v in start.items(): c[k].value = v
-    phone, watch = w.Dropdown(options=('pocket_R', 'pocket_L'), description='phone in'), w.Dropdown(options=('watch_L', 'watch_R'), description='watch on')
+    phone, watch = w.Dropdown(options=('pocket_R', 'pocket_L', 'armband_R', 'armband_L'), description='phone in'), w.Dropdown(options=('watch_L', 'watch_R'), description='watch on')
     out = w.Output()
     def update(_=None):
         r = explore(model, **{k: v.value for k, v in c.items()}, sites=dict(phone=phone.value, watch=watch.value))
