@@ -52,7 +52,7 @@ class DatasetConfig:
     shard_size: int = 64            # sequences per shard file
     max_attempts: int = 8           # redraws until physics accepts a sequence
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
-    mocap_share: float = 0.         # share of sequences drawn from real motion (label `other` or UNKNOWN), the rest synthesised
+    mocap_share: float = 0.         # share of sequences drawn from real motion (labelled by `real_label`), the rest synthesised
     mocap: str = None               # folder of real clips for that share (qlpose generate --mocap DIR)
 
 def _preset(name, exercises, n_default, weights=None, **overrides):
