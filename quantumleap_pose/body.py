@@ -168,7 +168,7 @@ class Body:
 
 # %% ../nbs/00_body.ipynb #3930f58a
 _RANGES = dict(stature=(1.0, 2.3), mass=(25., 250.))  # m, kg
-MOBILITY_RANGES = dict(ankle_dorsiflexion=(10., 45.), hip_flexion=(80., 140.), knee_flexion=(100., 160.))  # degrees
+MOBILITY_RANGES = dict(ankle_dorsiflexion=(10., 50.), hip_flexion=(80., 140.), knee_flexion=(100., 160.))  # degrees
 
 def _check_range(name, value, lo, hi, unit, hint=''):
     if not (isinstance(value, (int, float, np.floating, np.integer)) and lo <= value <= hi):
@@ -391,7 +391,7 @@ def sample_subject(rng: np.random.Generator, # the random stream to draw from
     stature = float(np.clip(rng.normal(1.76, 0.07) if sex == 'male' else rng.normal(1.62, 0.065), 1.50, 2.00))
     bmi = float(np.clip(np.exp(rng.normal(np.log(26.0), 0.15)), 18., 40.))
     proportions = {k: float(np.clip(rng.normal(1.0, 0.03), 0.92, 1.08)) for k in PROPORTION_KEYS}
-    mobility = dict(ankle_dorsiflexion=float(rng.uniform(25, 45)), hip_flexion=float(rng.uniform(100, 135)),
+    mobility = dict(ankle_dorsiflexion=float(rng.uniform(30, 50)), hip_flexion=float(rng.uniform(105, 140)),
                     knee_flexion=float(rng.uniform(140, 160)))
     return make_body(stature, bmi * stature ** 2, sex, proportions, mobility)
 

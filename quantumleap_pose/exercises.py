@@ -249,7 +249,7 @@ def hip_hinge(body, P, rng, fps):
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=phase, rep=rep)
 
 # %% ../nbs/01d_exercises.ipynb #efeeaf85
-SIT_TO_STAND = dict(reps=(1, 4), seat_knee_deg=(80., 125.), seat_off_lean_deg=(25., 45.), sit_lean_deg=(0., 15.),
+SIT_TO_STAND = dict(reps=(1, 4), seat_knee_deg=(80., 140.), seat_off_lean_deg=(25., 45.), sit_lean_deg=(0., 15.),
                     sit_s=(0.8, 5.), lean_s=(0.4, 0.8), rise_s=(0.8, 1.6), stand_s=(0.5, 1.5), descend_s=(1., 2.),
                     stance=(0.7, 1.1), toe_out_deg=(0., 15.), com_forward=(0.15, 0.3), pelvis_ratio=(0.6, 0.85), arms_deg=(0., 60.))
 
