@@ -56,7 +56,7 @@ def _states(model, path, sequences, batch: int = 16) -> dict:
         with torch.no_grad():
             for a in range(0, len(ds), batch):
                 b = [ds[i] for i in range(a, min(a + batch, len(ds)))]
-                o, _, _ = model.infer(torch.stack([x['imu'] for x in b]), torch.stack([x['mask'] for x in b]))
+                o, *_ = model.infer(torch.stack([x['imu'] for x in b]), torch.stack([x['mask'] for x in b]))
                 for k, v in (('h', got.pop()), ('mean', o['pose_mean']), ('var', o['pose_logvar'].exp()), ('true', torch.stack([x['joints'] for x in b]))):
                     out[k].append(v.flatten(0, 1))
     finally: hook.remove(); model.novelty.gain.copy_(gain)

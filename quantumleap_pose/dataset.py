@@ -380,7 +380,7 @@ class WindowDataset(torch.utils.data.Dataset):
         out = dict(imu=imu, mask=mask, joints=(joints - joints[:, :1]).astype(np.float32),
                    root=joints[:, 0].astype(np.float32), exercise=np.int64(sh['exercise'][j]), phase=sh['phase'][j, w].astype(np.int64),
                    rep=sh['rep'][j, w].astype(np.int64), faults=sh['form_faults'][j], frame_faults=sh['frame_faults'][j, w],
-                   subject=sh['subject'][j])
+                   subject=sh['subject'][j], real=np.bool_(np.isnan(sh['root_quat'][j, 0, 0])))   # real motion: its root orientation is unknown
         if self.augment is not None: out = self.augment(out, rng)
         return {k: torch.as_tensor(v) for k, v in out.items()}
 

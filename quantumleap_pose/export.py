@@ -31,7 +31,7 @@ class WindowModel(nn.Module):
         self.register_buffer('scale', torch.tensor(scale, dtype=torch.float32) if scale else torch.ones(model.config.n_joints, 3))
         self.eval()  # an exporter restoring this mode must not train the HDT
     def forward(self, imu, mask):            # imu (1, T, S, 6) raw, mask (1, S) bool
-        o, _, _ = self.m.infer(imu, mask)
+        o, *_ = self.m.infer(imu, mask)
         return (o['pose_mean'], o['pose_logvar'].exp() * self.scale, o['exercise_logits'].softmax(-1), o['fault_severity'], o['form_score'])
 
 # %% ../nbs/11_export.ipynb #b8612f2b

@@ -14,6 +14,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F_
 from .body import BONES, JOINTS
+from .dataset import CLASSES, UNKNOWN
 
 # %% ../nbs/06_losses.ipynb #85554029
 def gaussian_nll(mean: torch.Tensor,       # (...) predicted mean
@@ -122,13 +123,20 @@ def hdt_loss(out: dict,                     # HDT outputs
         L['pose'] = gaussian_nll(out['pose_mean'], out['pose_logvar'], y, beta)
         L['calibration'] = gaussian_crps(out['pose_mean'], out['pose_logvar'], y)
     else: L['pose'] = 0.5 * torch.log(F_.mse_loss(out['pose_mean'], y))
-    known = batch['exercise'] >= 0                                    # dataset.UNKNOWN (-1): real motion that may hold an exercise
+    known = batch['exercise'] != UNKNOWN                              # real motion that may hold an exercise
     ce = lambda logits: F_.cross_entropy(logits[known], batch['exercise'][known]) if known.any() else logits.sum() * 0.
     L['exercise'] = ce(out['exercise_logits'])
     L['faults'] = fault_loss(out['fault_severity'], batch['faults'])
     fs = form_score_target(batch['faults']); ok = torch.isfinite(fs)
     L['form'] = ((out['form_score'] - torch.nan_to_num(fs)) ** 2 * ok).sum() / len(ok)           # NaN targets contribute zero
     L['adversary'] = ce(out['adv_exercise_logits']) + fault_loss(out['adv_fault_severity'], batch['faults'])
+    if 'real' in batch:                                               # the domain adversary, on windows whose label allows either domain
+        real = batch['real']
+        pair = ~real | (batch['exercise'] == UNKNOWN) | (batch['exercise'] == CLASSES.index('idle'))
+        r, fr = real.to(y.dtype), out['adv_domain_frames']                    # (B,), (B, T)
+        win = F_.binary_cross_entropy_with_logits(out['adv_domain_logit'], r, reduction='none')
+        frames = F_.binary_cross_entropy_with_logits(fr, r[:, None].expand_as(fr), reduction='none')
+        L['adversary'] = L['adversary'] + (win * pair).sum() / len(pair) + (frames * pair[:, None]).mean()   # per window, and per frame
     if physics: L['physics'] = physics_loss(out['pose_mean'], fps)['total']
     total = weighting(L) if weighting is not None else sum(L.values())
     return total, {k: float(v.detach()) for k, v in L.items()}

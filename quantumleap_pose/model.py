@@ -143,6 +143,8 @@ class HDT(nn.Module):
         self.faults = _mlp(c.d_style + c.d_content, c.d_style, c.n_faults + 2)     # severities, form score, global uncertainty
         self.adv_exercise = _mlp(c.d_style, c.d_style, c.n_exercises)              # reads the exercise from the style code
         self.adv_faults = _mlp(c.d_content, c.d_content, c.n_faults)               # reads the faults from the content code
+        self.adv_domain = _mlp(c.d_content, c.d_content, 1)                        # reads real from synthesised motion in the content code
+        self.adv_domain_frames = _mlp(c.d_model, c.d_content, 1)                   # and in each frame's encoder output (what the pose reads)
         self.apply(self._init)
 
     @staticmethod
@@ -206,7 +208,7 @@ class HDT(nn.Module):
 
     def infer(self, imu: torch.Tensor,     # (B, T, S, 6) raw readings, checked by the caller
               mask: torch.Tensor,          # (B, S) bool
-             ) -> tuple:                   # (the heads' outputs, style (B, T, d_style), running content (B, T, d_content))
+             ) -> tuple:                   # (the heads' outputs, encoder output (B, T, d), style (B, T, d_style), running content (B, T, d_content))
         "`forward`'s inference path: no input checks, no adversaries (what export traces)."
         c = self.config
         T = imu.shape[1]
@@ -216,17 +218,18 @@ class HDT(nn.Module):
         h = self.norm(self.encoder(h, mask=causal, is_causal=c.causal))      # (B, T, d)
         style = self.to_style(h)                                              # (B, T, d_style): how, per frame
         run = self.to_content(h).cumsum(1) / torch.arange(1, T + 1, device=h.device, dtype=h.dtype)[:, None]  # (B, T, d_content)
-        return self.decode(h, style, run, style.mean(1)), style, run
+        return self.decode(h, style, run, style.mean(1)), h, style, run
 
     def forward(self, imu: torch.Tensor,   # (B, T, S, 6) raw readings: m/s² (specific force, gravity included), rad/s
                 mask: torch.Tensor,        # (B, S) bool, True where a device is present
                ) -> dict:
         self.check_input(imu, mask)
         c = self.config
-        out, style, run = self.infer(imu, mask)
-        rev_s, rev_c = GradReverse.apply(style.mean(1), c.grl_weight), GradReverse.apply(run[:, -1], c.grl_weight)
+        out, h, style, run = self.infer(imu, mask)
+        rev_s, rev_c, rev_h = (GradReverse.apply(x, c.grl_weight) for x in (style.mean(1), run[:, -1], h))
         return out | dict(content=run[:, -1], style=style,
-                          adv_exercise_logits=self.adv_exercise(rev_s), adv_fault_severity=torch.sigmoid(self.adv_faults(rev_c)))
+                          adv_exercise_logits=self.adv_exercise(rev_s), adv_fault_severity=torch.sigmoid(self.adv_faults(rev_c)),
+                          adv_domain_logit=self.adv_domain(rev_c)[:, 0], adv_domain_frames=self.adv_domain_frames(rev_h)[..., 0])
 
 # %% ../nbs/05_model.ipynb #131d68cb
 def count_parameters(model: nn.Module) -> int:
