@@ -6,7 +6,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/evaluation.html.md"""
 
 # %% auto #0
 __all__ = ['calibration_curve', 'sparsification', 'uncertainty_metrics', 'repetitions', 'count_reps', 'window_overlap',
-           'task_metrics', 'evaluate_dataset', 'heldout_sequences', 'report']
+           'rep_overlap', 'task_metrics', 'evaluate_dataset', 'heldout_sequences', 'report']
 
 # %% ../nbs/08_evaluation.ipynb #4052d65a
 import math
@@ -87,10 +87,19 @@ def count_reps(knee: np.ndarray, hi: float = 45., lo: float = 20., back: float =
     return len(repetitions(knee, hi, lo, back))
 
 def window_overlap(windows: np.ndarray,   # (W, 2) each window's first frame and end (exclusive)
-                   a: int, b: int,         # a repetition's first and last frame (inclusive)
+                   a: int, b: int,         # first and last frame of a span (inclusive)
                   ) -> np.ndarray:         # (W,) frames each window shares with it
-    "How much of a repetition each window covers: the weights of its windows' exercise and fault outputs."
+    "How much of a span of frames each window covers."
     return np.clip(np.minimum(windows[:, 1], b + 1) - np.maximum(windows[:, 0], a), 0, None).astype(float)
+
+def rep_overlap(windows: np.ndarray,    # (W, 2) each window's first frame and end (exclusive)
+                rep: tuple,             # a repetition's (start, end, deepest) frames, as `repetitions` gives them
+                rate: float,            # frames per second
+                half_s: float = 0.5,    # seconds either side of its deepest frame
+               ) -> np.ndarray:         # (W,) frames each window shares with its bottom
+    "The weights of a repetition's windows' exercise and fault outputs: how much of its bottom (the deepest frame ± half_s) each covers."
+    a, b, d = rep; h = round(half_s * rate)
+    return window_overlap(windows, max(a, d - h), min(b, d + h))
 
 # %% ../nbs/08_evaluation.ipynb #33c38b01
 def task_metrics(exercise_prob: np.ndarray,  # (N, E), or None (a pose-only model)

@@ -20,7 +20,7 @@ from .faults import flexion
 from .dataset import SLOTS, UNCOUNTED, site_slot
 from .shipping import predict
 from .metrics import pose_metrics
-from .evaluation import uncertainty_metrics, count_reps, repetitions, window_overlap
+from .evaluation import uncertainty_metrics, count_reps, repetitions, rep_overlap
 from scipy.signal import find_peaks
 
 # %% ../nbs/08b_real_motion.ipynb #c840914d
@@ -69,7 +69,7 @@ def evaluate_mocap(model,                # from load_model
     for (a, keep, b), e in zip(p['windows'], p['exercise_prob']): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
     knee, kp = flexion(s['joints'])[:, 0], flexion(p['pose_mean'])[:, 0]
     W = p['windows'][:, [0, 2]]                                          # each window's first frame and end
-    reps = [(d, names[int((window_overlap(W, a, b) @ p['exercise_prob']).argmax())]) for a, b, d in repetitions(kp)]   # as recordings.summarize reports them
+    reps = [(r[2], names[int((rep_overlap(W, r, rate) @ p['exercise_prob']).argmax())]) for r in repetitions(kp)]   # as recordings.summarize reports them
     active = np.convolve(knee > 60, np.ones(2 * round(rate) + 1), 'same') > 0  # +-1 s around deep knee flexion
     out = {}
     for name, f in (('all', np.ones(len(knee), bool)), ('active', active)):

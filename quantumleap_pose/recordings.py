@@ -27,7 +27,7 @@ from .files import write_json, save_figure, atomic_write
 from .simulation import G
 from .dataset import SLOTS, CHANNELS, UNCOUNTED
 from .faults import flexion, flexion_band
-from .evaluation import count_reps, repetitions, window_overlap
+from .evaluation import count_reps, repetitions, rep_overlap
 from .shipping import predict
 
 # %% ../nbs/12_recordings.ipynb #f6bafcfc
@@ -772,7 +772,7 @@ def summarize(pred: dict,                 # from predict_recording
     reps = []
     for a, b in pred['segments']:
         for s, e, d in repetitions(knee[a:b]):
-            wt = window_overlap(pred['window'], a + s, a + e)
+            wt = rep_overlap(pred['window'], (a + s, a + e, a + d), rec.rate)
             pe = (wt @ ex) / wt.sum() if ex is not None else None
             sev = (wt @ pred['fault_severity']) / wt.sum() if pred['fault_severity'] is not None else np.zeros(len(F))
             reps.append(dict(exercise=E[int(pe.argmax())] if pe is not None else None, exercise_confidence=r3(pe.max()) if pe is not None else None,
