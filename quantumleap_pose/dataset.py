@@ -106,7 +106,7 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
             model.site_pos[i] += dev['offset']; model.site_quat[i] = dev['quat']
             model.site_sameframe[i] = 0          # compiled as 'the body's frame': MuJoCo would skip the site's own rotation
         pb = playback(model, m.qpos[a:b], cfg.sim_fps)                      # one playback: physics check and IMUs
-        plaus = check_motion(body, pb, m.contacts[a:b], None if np.isnan(m.seat_height) else m.seat_height)
+        plaus = check_motion(body, pb, m.contacts[a:b], None if np.isnan(m.seat_height) else m.seat_height, feet_surface=m.feet_surface[a:b])
         return (s, d, body, m, a, b, t0, pb, plaus), plaus.accepted, plaus.reasons
     (s, d, body, m, a, b, t0, pb, plaus), tries = until_accepted(attempt, cfg.max_attempts, f'sequence {index} (seed {seed})')
     t_sim = np.arange(a, b) / cfg.sim_fps

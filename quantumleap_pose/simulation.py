@@ -254,6 +254,7 @@ def check_motion(body: Body,                  # the subject
                  contacts: np.ndarray,        # (T, len(CONTACT_SITES)) bool: which contact points are planted
                  seat_height: float = None,   # height of the seat surface, m, if seat sites may be planted
                  th: PlausibilityThresholds = None,
+                 feet_surface: np.ndarray = None,  # (T, 2) height of what the right and left foot stand on, m (a stool's rung); None: the floor
                 ) -> Plausibility:
     "Measure the physical plausibility of a played-back motion and accept or reject it."
     th = th or PlausibilityThresholds()
@@ -262,16 +263,20 @@ def check_motion(body: Body,                  # the subject
     if contacts.shape != (T, len(CONTACT_SITES)):
         raise ValueError(f'contacts has shape {contacts.shape}; expected ({T}, {len(CONTACT_SITES)}) for the CONTACT_SITES')
     if contacts[:, SEAT].any() and seat_height is None: raise ValueError('seat contacts are planted but seat_height is None')
+    surf = np.zeros((T, 2)) if feet_surface is None else np.asarray(feet_surface, float)
+    if surf.shape != (T, 2): raise ValueError(f'feet_surface has shape {surf.shape}; expected ({T}, 2): right and left foot')
+    under = surf[:, ['RL'.index(n[0]) for n in FOOT_SITES]]            # (T, len(FOOT_SITES)) surface under each foot point
     mg, leg = body.mass * G, body.lengths['thigh'] + body.lengths['shank']
     mu = th.friction
     edges = np.array([[mu, 0, 1], [-mu, 0, 1], [0, mu, 1], [0, -mu, 1]]) / np.sqrt(1 + mu * mu)  # friction pyramid
     P = np.stack([pb.site_pos[n] for n in CONTACT_SITES], 1)          # (T, C, 3)
-    # toe tips: flat on the floor in front of each planted ball of the foot; their force reaches the foot at the ball
+    # toe tips: flat on the foot's surface in front of each planted ball of the foot; their force reaches the foot at the ball
     owner = np.array(contact_index('RBall', 'LBall'))                  # the ball site each toe tip belongs to
     toe_len = body.lengths['foot'] * (1 - 0.72)
     fwd = np.stack([P[:, contact_index(s + 'Ball')].mean(1) - P[:, contact_index(s + 'Heel')].mean(1)
                     for s in (CONTACT_SITES[i][0] for i in owner)], 1) * [1, 1, 0]   # heel to ball of that foot
     toes = P[:, owner] * [1, 1, 0] + toe_len * fwd / np.linalg.norm(fwd, axis=-1, keepdims=True)
+    toes[..., 2] = under[:, owner]
     P = np.concatenate([P, toes], 1)                                    # (T, C + 4, 3)
     planted = np.concatenate([contacts, contacts[:, owner]], 1)
     on_floor = np.r_[np.arange(len(CONTACT_SITES))[FOOT], len(CONTACT_SITES) + np.arange(len(owner))]
@@ -323,8 +328,8 @@ def check_motion(body: Body,                  # the subject
                   residual_torque_median=float(np.median(res_m)),
                   cop_inside_frac=float(np.mean(cop_out[floor] <= th.cop_tolerance_m)) if floor.any() else 1.0,
                   foot_skate_cm=100 * skate, torque_ratio=float(np.nanmax(np.abs(tau) / limit)) if pb.jac else float('nan'))
-    # contact points against their surfaces: feet and the floor (z = 0), seat points and the seat
-    height = P[:, :len(CONTACT_SITES), 2] - np.r_[np.zeros(len(FOOT_SITES)), np.full(len(SEAT_SITES), np.nan if seat_height is None else seat_height)]
+    # contact points against their surfaces: feet and the floor or rung, seat points and the seat
+    height = P[:, :len(CONTACT_SITES), 2] - np.c_[under, np.full((T, len(SEAT_SITES)), np.nan if seat_height is None else seat_height)]
     scores['penetration_cm'] = float(max(0., -100 * np.nanmin(np.where(np.isnan(height), np.inf, height))))
     scores['contact_gap_cm'] = float(max(0., 100 * height[contacts].max())) if contacts.any() else 0.
     ang = pb.qpos[:, 7:]
