@@ -18,6 +18,7 @@ from .body import Body, JOINTS, BONES, N_DOF, DOF_INDEX, forward_kinematics, qua
 from .simulation import (build_body_model, playback, check_motion, CONTACT_SITES, SEAT, FOOT, contact_index,
                                          PlausibilityThresholds)
 from .stance import (foot_poses, StancePlan, solve_stance, pose_stance, slice_plan, knee_position, bisect,
+                                     hip_ankle_distance,
                                      ISCHIUM)
 from .faults import FAULTS, severity, quantity_at, fppa, fault_quantities, measure_faults, flexion
 
@@ -275,7 +276,6 @@ def _feet_up(sitting, k):
 def _rung_feet(body, P, feet, seat, up, heel_lift=(0., 0.)):
     "The feet moved from the floor onto the rung as `up` goes 0 to 1 (within reach of the seated hips), heels lifted by up x heel_lift on it; the height under each."
     Lt, Ls, a = body.lengths['thigh'], body.lengths['shank'], body.lengths['ankle_height']
-    reach = lambda knee: np.sqrt(Lt ** 2 + Ls ** 2 + 2 * Lt * Ls * np.cos(np.deg2rad(knee)))  # hip-ankle distance at that knee flexion
     toe = np.deg2rad(P['toe_out_deg'])
     moved, surface = [], np.zeros((len(up), 2))
     for s, ((A, _), hip, r, yaw) in enumerate(zip(feet, ('RHip', 'LHip'), (P['rung_ratio'], P['rung_ratio'] + P['rung_step']), (-toe, toe))):
@@ -283,7 +283,7 @@ def _rung_feet(body, P, feet, seat, up, heel_lift=(0., 0.)):
         h = np.clip(r, 0.15, 0.6) * seat[2]
         dz, dy = H[2] - (h + a), H[1] - A[0, 1]
         side = lambda d: np.sqrt(max(d ** 2 - dz ** 2 - dy ** 2, 0.))
-        dx = np.clip(P['rung_forward'] * (Lt + Ls), side(reach(140.)), side(0.95 * (Lt + Ls)))
+        dx = np.clip(P['rung_forward'] * (Lt + Ls), side(hip_ankle_distance(body, np.deg2rad(140.))), side(0.95 * (Lt + Ls)))
         rung = np.array([H[0] + dx, A[0, 1], h + a])
         Ar, Rf = foot_poses(body, rung, yaw, up * heel_lift[s])         # pivoting about the ball, which rests on the rung
         # the path swings about the hip (distance and angle change smoothly), never closer to it than either end
