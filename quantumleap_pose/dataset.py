@@ -26,7 +26,7 @@ from .simulation import build_body_model, playback, check_motion
 from .faults import FAULTS, flexion
 from .exercises import synthesize, until_accepted, EXERCISE_NAMES, EXERCISES, PHASES
 from .imu import ideal_imu, simulate_device, DeviceSpec
-from .randomization import RandomizationConfig, ExerciseGroup, POCKET_ORIENTATIONS, draw, soft_tissue
+from .randomization import RandomizationConfig, ExerciseGroup, POCKET_ORIENTATIONS, draw, soft_tissue, wobble
 from .real_data import mocap_clips, read_clip, on_body, check_mocap, mocap_device_imu, heading_aligned
 
 # %% ../nbs/04_dataset.ipynb #0591c3ef
@@ -73,6 +73,10 @@ def preset(name: str) -> tuple:
 # %% ../nbs/04_dataset.ipynb #aa4c090b
 def _seq_seed(seed, index, attempt=0): return int(np.random.SeedSequence([seed, index, attempt]).generate_state(1, np.uint64)[0])
 
+def _mounted(x, fps, dev):
+    "A drawn device's ideal readings (T, 6) seen through its mount: soft tissue, then its wobble (from its own stream)."
+    return wobble(soft_tissue(x, fps, **dev['soft']), fps, dev['wobble'], np.random.default_rng([dev['seed'], 1]))
+
 def make_sequence(cfg: DatasetConfig,     # how the dataset is made
                   seed: int,               # the dataset's global seed
                   index: int,              # which sequence
@@ -113,7 +117,7 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
     t = t0 + np.arange(cfg.seq_len) / cfg.sample_rate
     imu = np.zeros((cfg.seq_len, len(SLOTS), len(CHANNELS)), np.float32); mask = np.zeros(len(SLOTS), bool)
     for name, dev in d['devices'].items():
-        x = soft_tissue(ideal_imu(pb, (dev['site'],))[:, 0], cfg.sim_fps, **dev['soft'])
+        x = _mounted(ideal_imu(pb, (dev['site'],))[:, 0], cfg.sim_fps, dev)
         td, y = simulate_device(x, cfg.sim_fps, DeviceSpec(**dev['spec']), np.random.default_rng(dev['seed']), dev['clock_offset'])
         td = td + t_sim[0]                                               # the playback starts at frame a
         slot = SLOTS.index(site_slot(dev['site']))
@@ -183,7 +187,7 @@ def mocap_sequence(cfg: DatasetConfig, seed: int, index: int, override=None) -> 
     t = t0 + np.arange(cfg.seq_len) / cfg.sample_rate
     imu = np.zeros((cfg.seq_len, len(SLOTS), len(CHANNELS)), np.float32); mask = np.zeros(len(SLOTS), bool)
     for dev in d['devices'].values():
-        x = soft_tissue(mocap_device_imu(r, body, dev['site'], dev['offset'], dev['quat'], scale), r.fps, **dev['soft'])
+        x = _mounted(mocap_device_imu(r, body, dev['site'], dev['offset'], dev['quat'], scale), r.fps, dev)
         td, y = simulate_device(x, r.fps, DeviceSpec(**dev['spec']), np.random.default_rng(dev['seed']), dev['clock_offset'])
         slot = SLOTS.index(site_slot(dev['site']))
         imu[:, slot] = np.stack([np.interp(t, td + tc[0], y[:, ch]) for ch in range(len(CHANNELS))], -1); mask[slot] = True

@@ -7,12 +7,12 @@ Docs: https://quantumleap.github.io/quantumleap-pose/randomization.html.md"""
 # %% auto #0
 __all__ = ['POCKET_SITES', 'ARMBAND_SITES', 'DEVICE_SITES', 'NOMINAL_BODY', 'POCKET_ORIENTATIONS', 'ARMBAND_ORIENTATIONS',
            'Group', 'SubjectGroup', 'ExerciseGroup', 'DeviceGroup', 'PlacementGroup', 'SoftTissueGroup',
-           'HardwareGroup', 'TimingGroup', 'RandomizationConfig', 'draw', 'soft_tissue']
+           'HardwareGroup', 'TimingGroup', 'RandomizationConfig', 'draw', 'soft_tissue', 'wobble']
 
 # %% ../nbs/03_randomization.ipynb #90e39ee0
 from dataclasses import dataclass, field, asdict, replace
 import numpy as np
-from scipy.signal import lfilter, bilinear
+from scipy.signal import lfilter, bilinear, butter, sosfiltfilt
 from .body import sample_subject
 from .exercises import EXERCISE_NAMES, EXERCISES, sample_params
 from .faults import FAULTS
@@ -49,6 +49,7 @@ class SoftTissueGroup(Group):
     freq_hz: tuple = (8., 20.)          # natural frequency of the skin/cloth mount
     damping: tuple = (0.15, 0.6)        # damping ratio
     share: tuple = (0., 1.)             # how much of the signal goes through the mount (0 rigid)
+    wobble_rad_s: tuple = (0., 0.3)     # RMS rate of the device turning on its mount, 0.5-8 Hz (a phone shifting in a pocket, tremor, sway)
 
 @dataclass
 class HardwareGroup(Group):
@@ -158,7 +159,10 @@ def draw(cfg: RandomizationConfig,      # the tree
                             soft=dict(freq_hz=_uniform(rng, s.freq_hz, s.scale, 1.), damping=_uniform(rng, s.damping, s.scale, 0.05),
                                       share=_uniform(rng, s.share, s.scale, 0., 1.) if s.enabled else 0.),
                             spec=asdict(spec), clock_offset=clock, seed=int(rng.integers(2 ** 63)))
-    return dict(body=body, exercise=ex, params=params, devices=devices, seed=int(rng.integers(2 ** 63)))
+    seed = int(rng.integers(2 ** 63))
+    for v in devices.values():          # drawn after the rest, so adding it left every earlier choice as it was
+        v['wobble'] = _uniform(rng, c.soft_tissue.wobble_rad_s, c.soft_tissue.scale, 0.) if c.soft_tissue.enabled else 0.
+    return dict(body=body, exercise=ex, params=params, devices=devices, seed=seed)
 
 # %% ../nbs/03_randomization.ipynb #931502ee
 def soft_tissue(x: np.ndarray,     # (T, 6) ideal signals at the simulation rate
@@ -173,3 +177,20 @@ def soft_tissue(x: np.ndarray,     # (T, 6) ideal signals at the simulation rate
     bz, az = bilinear([2 * damping * w, w * w], [1, 2 * damping * w, w * w], fs=fps)
     y = lfilter(bz, az, x - x[0], axis=0) + x[0]
     return (1 - share) * x + share * y
+
+# %% ../nbs/03_randomization.ipynb #6f1d2a93
+def wobble(x: np.ndarray,              # (T, 6) signals in the device frame: specific force m/s², angular velocity rad/s
+           fps: float,                 # Hz
+           rad_s: float,               # RMS rate of the wobble, rad/s (0: none)
+           rng: np.random.Generator,   # the wobble's own stream
+           band: tuple = (0.5, 8.),    # its frequencies, Hz
+          ) -> np.ndarray:             # (T, 6)
+    "Signals of a device that wobbles on its mount: a small band-limited turn θ(t) rotates what it reads and adds its own rate."
+    if rad_s <= 0: return x
+    sos = butter(2, [band[0], min(band[1], 0.45 * fps)], btype='band', fs=fps, output='sos')
+    theta = sosfiltfilt(sos, rng.standard_normal((len(x), 3)), axis=0)   # (T, 3)
+    rate = np.gradient(theta, 1 / fps, axis=0)
+    k = rad_s / np.sqrt((rate ** 2).sum(-1).mean())
+    theta, rate = k * theta, k * rate                                     # rad, rad/s
+    turned = lambda v: v - np.cross(theta, v)                             # R(θ)ᵀ v to first order
+    return np.concatenate([turned(x[:, :3]), turned(x[:, 3:]) + rate], -1)
