@@ -188,7 +188,8 @@ def wobble(x: np.ndarray,              # (T, 6) signals in the device frame: spe
     "Signals of a device that wobbles on its mount: a small band-limited turn θ(t) rotates what it reads and adds its own rate."
     if rad_s <= 0: return x
     sos = butter(2, [band[0], min(band[1], 0.45 * fps)], btype='band', fs=fps, output='sos')
-    if len(x) <= 3 * (2 * len(sos) + 1): raise ValueError(f'wobble needs more than {3 * (2 * len(sos) + 1)} frames (its zero-phase filter pads that much); got {len(x)}')
+    pad = 3 * (2 * len(sos) + 1)                                          # what sosfiltfilt pads each end with
+    if len(x) <= pad: raise ValueError(f'wobble needs more than {pad} frames (its zero-phase filter pads that much); got {len(x)}')
     theta = sosfiltfilt(sos, rng.standard_normal((len(x), 3)), axis=0)   # (T, 3)
     rate = np.gradient(theta, 1 / fps, axis=0)
     k = rad_s / np.sqrt((rate ** 2).sum(-1).mean())
