@@ -54,6 +54,7 @@ class DatasetConfig:
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
     mocap_share: float = 0.         # share of sequences drawn from real motion (labelled by `real_label`), the rest synthesised
     mocap: str = None               # folder of real clips for that share (qlpose generate --mocap DIR)
+    free_arms: float = 0.           # share of synthesised sequences whose arms roam (exercises.free_arms); standing so is `other` unless they keep still
 
 def _preset(name, exercises, n_default, weights=None, **overrides):
     "(config, default size) of a preset drawing from `exercises` (with `weights`), with DatasetConfig overrides."
@@ -61,7 +62,7 @@ def _preset(name, exercises, n_default, weights=None, **overrides):
 
 DATASET_PRESETS = {'debug': _preset('debug', ('squat', 'idle'), 12, seq_len=90, shard_size=3),
            'mvm': _preset('mvm', ('squat',), 10000),             # squats only, all fault types (the first MVM's data)
-           'mvm_real': _preset('mvm_real', EXERCISE_NAMES, 12000, weights=(0.55, 0.1, 0.1, 0.15, 0.1), mocap_share=0.3),   # mostly squats, every exercise, 30 % real motion
+           'mvm_real': _preset('mvm_real', EXERCISE_NAMES, 12000, weights=(0.55, 0.1, 0.1, 0.15, 0.1), mocap_share=0.3, free_arms=0.5),   # mostly squats, every exercise, 30 % real motion, half the arms free
            'full': _preset('full', EXERCISE_NAMES, 50000)}       # every exercise
 
 # %% ../nbs/04_dataset.ipynb #e7b25167
@@ -85,6 +86,7 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
     "Sequence `index` of the dataset with global `seed`: arrays of one row of the schema."
     if cfg.mocap_share and np.random.default_rng([seed, index, 7]).random() < cfg.mocap_share: return mocap_sequence(cfg, seed, index, override)
     dur = cfg.seq_len / cfg.sample_rate
+    roam = bool(cfg.free_arms) and np.random.default_rng([seed, index, 8]).random() < cfg.free_arms
     def attempt(k: int):
         "Draw k: (what the rest needs, accepted by physics, why not)."
         s = _seq_seed(seed, index, k)
@@ -97,7 +99,7 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
         if 'reps' in params: params['reps'] = int(lo)
         long_enough = lambda m: (len(m.qpos) - 1) / cfg.sim_fps >= dur + 0.2   # room for the window and a margin
         while True:  # as few repetitions as cover the window
-            m = synthesize(d['exercise'], body, params, seed=s % 2 ** 32, fps=cfg.sim_fps, check=False)
+            m = synthesize(d['exercise'], body, params, seed=s % 2 ** 32, fps=cfg.sim_fps, check=False, arms=roam and k < cfg.max_attempts)
             if long_enough(m) or 'reps' not in params or params['reps'] >= hi: break
             params['reps'] += 1
         if not long_enough(m): return None, False, f'{params.get("reps", 1)} repetitions last {(len(m.qpos) - 1) / cfg.sim_fps:.1f} s, shorter than the window'
@@ -112,7 +114,7 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
         pb = playback(model, m.qpos[a:b], cfg.sim_fps)                      # one playback: physics check and IMUs
         plaus = check_motion(body, pb, m.contacts[a:b], None if np.isnan(m.seat_height) else m.seat_height, feet_surface=m.feet_surface[a:b])
         return (s, d, body, m, a, b, t0, pb, plaus), plaus.accepted, plaus.reasons
-    (s, d, body, m, a, b, t0, pb, plaus), tries = until_accepted(attempt, cfg.max_attempts, f'sequence {index} (seed {seed})')
+    (s, d, body, m, a, b, t0, pb, plaus), tries = until_accepted(attempt, cfg.max_attempts * (1 + roam), f'sequence {index} (seed {seed})')   # arms no draw balances: its own
     t_sim = np.arange(a, b) / cfg.sim_fps
     t = t0 + np.arange(cfg.seq_len) / cfg.sample_rate
     imu = np.zeros((cfg.seq_len, len(SLOTS), len(CHANNELS)), np.float32); mask = np.zeros(len(SLOTS), bool)
@@ -126,10 +128,12 @@ def make_sequence(cfg: DatasetConfig,     # how the dataset is made
     near = np.clip(np.round(t * cfg.sim_fps).astype(int), 0, len(m.qpos) - 1)
     joints = np.stack([np.interp(t, t_sim, c) for c in m.joints[a:b].reshape(b - a, -1).T], -1).reshape(len(t), 17, 3)
     quat = m.qpos[near, 3:7]
+    label = CLASSES.index(d['exercise'])
+    if m.arms and d['exercise'] == 'idle': label = real_label(joints, joints[:, 0, 2], float(m.joints[:, 0, 2].max()))   # quiet only if the arms kept still
     ff = m.faults[near]
-    meta = dict(draw=d, params=m.params, window_start_s=float(t0), attempts=tries + 1, physics=plaus.scores)
+    meta = dict(draw=d, params=m.params, free_arms=m.arms, window_start_s=float(t0), attempts=tries + 1, physics=plaus.scores)
     return dict(imu=imu, sensor_mask=mask, joints=joints.astype(np.float32), root_quat=quat.astype(np.float32),
-                exercise=np.int8(CLASSES.index(d['exercise'])), phase=m.phase[near].astype(np.int8),
+                exercise=np.int8(label), phase=m.phase[near].astype(np.int8),
                 rep=m.rep[near].astype(np.int16), frame_faults=ff.astype(np.float32),
                 form_faults=(np.max(ff, 0) if not np.isnan(ff).all() else np.full(len(FAULTS), np.nan)).astype(np.float32),
                 subject=np.array([body.stature, body.mass, body.sex == 'female'], np.float32), seed=np.uint64(s),

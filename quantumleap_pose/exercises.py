@@ -6,9 +6,9 @@ Docs: https://quantumleap.github.io/quantumleap-pose/exercises.html.md"""
 
 # %% auto #0
 __all__ = ['EXERCISES', 'PHASES', 'SQUAT', 'ARM_STYLES', 'LUNGE', 'HINGE', 'SIT_TO_STAND', 'STOOL_KNEE_DEG', 'IDLE',
-           'EXERCISE_NAMES', 'exercise', 'squat', 'lunge', 'hip_hinge', 'sit_to_stand', 'idle', 'sample_params',
-           'check_params', 'Motion', 'synthesize', 'until_accepted', 'synthesize_accepted', 'plot_squat_angles',
-           'film_strip', 'plot_physics']
+           'EXERCISE_NAMES', 'ARM_PLAY', 'exercise', 'squat', 'lunge', 'hip_hinge', 'sit_to_stand', 'idle',
+           'sample_params', 'check_params', 'free_arms', 'Motion', 'synthesize', 'until_accepted',
+           'synthesize_accepted', 'plot_squat_angles', 'film_strip', 'plot_physics']
 
 # %% ../nbs/01d_exercises.ipynb #de98b168
 from dataclasses import dataclass
@@ -18,7 +18,7 @@ from .body import Body, JOINTS, BONES, N_DOF, DOF_INDEX, forward_kinematics, qua
 from .simulation import (build_body_model, playback, check_motion, CONTACT_SITES, SEAT, FOOT, contact_index,
                                          PlausibilityThresholds)
 from .stance import (foot_poses, StancePlan, solve_stance, pose_stance, slice_plan, knee_position, bisect,
-                                     hip_ankle_distance,
+                                     hip_ankle_distance, ARM_DOFS,
                                      ISCHIUM)
 from .faults import FAULTS, severity, quantity_at, fppa, fault_quantities, measure_faults, flexion
 
@@ -82,14 +82,14 @@ def _contacts(T, heel_off=(False, False), seated=None):
     return c
 
 # %% ../nbs/01d_exercises.ipynb #04395368
-def _plan(body, P, feet, fps, **kw):
-    "A StancePlan with the defaults every exercise shares."
+def _plan(body, P, feet, fps, arms=None, **kw):
+    "A StancePlan with the defaults every exercise shares; `arms` (T -> (T, 8) angles, or None) lets the arms roam."
     L, T = body.lengths, len(feet[0][0])
     base = dict(lean=np.zeros(T), lean_mode='absolute', pelvis_ratio=np.full(T, P.get('pelvis_ratio', 0.85)), shift_y=np.zeros(T),
                 com_x=np.full(T, feet[0][0][0, 0] / 2 + feet[1][0][0, 0] / 2 + P.get('com_forward', 0.25) * L['foot']),
                 arm_elev=np.zeros(T), elbow=np.full(T, np.deg2rad(12)), smooth=0.06 * fps,
                 ankle_df_max=np.deg2rad(body.mobility['ankle_dorsiflexion'] - 3))  # people stop short of their end range
-    return StancePlan(feet=feet, **{**base, **kw})
+    return StancePlan(feet=feet, arms=None if arms is None else arms(T), **{**base, **kw})
 
 # %% ../nbs/01d_exercises.ipynb #f5fe5c05
 def _smooth_noise(rng, T, fps, hz):
@@ -122,7 +122,7 @@ _TRUNK = [FAULTS.index('forward_lean'), _BUTT_WINK]
 
 # %% ../nbs/01d_exercises.ipynb #9ba99e74
 @exercise('squat', SQUAT)
-def squat(body, P, rng, fps):
+def squat(body, P, rng, fps, arms=None):
     "Bodyweight squats: depth, stance, toe-out, knees out, trunk-lean style, tempo; faults injected with the requested severities."
     n = int(P['reps'])
     jit = _jitter(P, rng)
@@ -151,7 +151,7 @@ def squat(body, P, rng, fps):
         drift[:, DOF_INDEX[f'{side}Shoulder_rot']] = np.deg2rad(rot)
     margin, ratio, upright = 3., np.full(n, P['pelvis_ratio']), np.zeros(n)
     for attempt in range(6):  # repair where hips or knees run out: a more upright trunk and a rounder lower back, then shallower reps; less dorsiflexion where ankles do
-        plan = _plan(body, P, feet, fps, knee=np.deg2rad(4 + (depth[ri] - 4) * p), lean_mode='tibia',
+        plan = _plan(body, P, feet, fps, arms, knee=np.deg2rad(4 + (depth[ri] - 4) * p), lean_mode='tibia',
                      pelvis_ratio=P['pelvis_ratio'] + (ratio[ri] - P['pelvis_ratio']) * p,
                      lean=np.deg2rad(np.where(on('forward_lean'), quantity_at('forward_lean', s['forward_lean']), P['lean_style_deg'] - upright[ri]) * p),
                      shift_y=np.sign(P['asymmetry_side'] or 1) * np.where(on('asymmetry'), quantity_at('asymmetry', s['asymmetry']), 0) / 100 * p,
@@ -194,7 +194,7 @@ LUNGE = dict(reps=(1, 6), step=(0.6, 0.9), width=(0.8, 1.4), depth=(0.15, 0.35),
 
 # %% ../nbs/01d_exercises.ipynb #23342fd0
 @exercise('lunge', LUNGE)
-def lunge(body, P, rng, fps):
+def lunge(body, P, rng, fps, arms=None):
     "Static (split-stance) lunges: the front foot flat, the rear heel up, the pelvis lowered by `depth` x leg length."
     n, leg = int(P['reps']), body.lengths['thigh'] + body.lengths['shank']
     jit = _jitter(P, rng)
@@ -212,7 +212,7 @@ def lunge(body, P, rng, fps):
                  forward=(half, -half) if front == 0 else (-half, half), width=P['width'] * body.lengths['hip_width'])
     ball_rear = feet[1 - front][0][0, 0] + body.foot_contacts[0, 2, 0]
     mid_front = feet[front][0][0, 0] + 0.25 * body.lengths['foot']
-    plan = _plan(body, P, feet, fps, knee=np.array(drop)[ri] * leg * p, driver='drop', lean=np.deg2rad(P['lean_deg']) * p,
+    plan = _plan(body, P, feet, fps, arms, knee=np.array(drop)[ri] * leg * p, driver='drop', lean=np.deg2rad(P['lean_deg']) * p,
                  com_x=np.full(T, ball_rear + P['com_share'] * (mid_front - ball_rear)))
     # the rear heel rises further as the rear knee goes down: keep that ankle near 10 degrees of dorsiflexion
     rear, lift = 'RL'[1 - front], np.full(T, rear_lift)
@@ -234,7 +234,7 @@ HINGE = dict(reps=(1, 6), lean_deg=(50., 85.), knee_deg=(10., 30.), stance=(0.6,
 
 # %% ../nbs/01d_exercises.ipynb #f2d44778
 @exercise('hip_hinge', HINGE)
-def hip_hinge(body, P, rng, fps):
+def hip_hinge(body, P, rng, fps, arms=None):
     "Romanian deadlifts (bodyweight): the trunk hinges forward at the hips with soft knees, hips back to stay balanced."
     n = int(P['reps'])
     jit = _jitter(P, rng)
@@ -245,7 +245,7 @@ def hip_hinge(body, P, rng, fps):
     p, phase, rep = _timeline(fps, segs)
     T, ri = len(p), np.maximum.accumulate(np.where(rep >= 0, rep, 0))
     feet = _feet(body, P, T)
-    plan = _plan(body, P, feet, fps, knee=np.deg2rad(4 + (P['knee_deg'] - 4) * p), lean=np.deg2rad(np.array(lean)[ri] * p),
+    plan = _plan(body, P, feet, fps, arms, knee=np.deg2rad(4 + (P['knee_deg'] - 4) * p), lean=np.deg2rad(np.array(lean)[ri] * p),
                  neck_ratio=0.35)
     ang, pos, quat, _, _ = solve_stance(body, plan)
     return dict(qpos=np.c_[pos, quat, ang], contacts=_contacts(T), phase=phase, rep=rep)
@@ -295,7 +295,7 @@ def _rung_feet(body, P, feet, seat, up, heel_lift=(0., 0.)):
     return tuple(moved), surface
 
 @exercise('sit_to_stand', SIT_TO_STAND)
-def sit_to_stand(body, P, rng, fps):
+def sit_to_stand(body, P, rng, fps, arms=None):
     "Rising from a chair or stool and sitting back down: lean forward while seated, rise once the body is over the feet."
     n, stool = int(P['reps']), P['seat_knee_deg'] < STOOL_KNEE_DEG
     knee_seat, off, sit = (np.deg2rad(P[k]) for k in ('seat_knee_deg', 'seat_off_lean_deg', 'sit_lean_deg'))
@@ -320,7 +320,7 @@ def sit_to_stand(body, P, rng, fps):
     seated = (phase == _PH['seated'])
     feet = _feet(body, P, T, width=P['stance'] * body.lengths['hip_width'] * 1.6)
     lean = np.where(seated, sit + (off - sit) * p, off * (1 - q) + np.deg2rad(3) * q)
-    plan = _plan(body, P, feet, fps, knee=np.where(seated, np.nan, knee_seat + (np.deg2rad(4) - knee_seat) * q), lean=lean,
+    plan = _plan(body, P, feet, fps, arms, knee=np.where(seated, np.nan, knee_seat + (np.deg2rad(4) - knee_seat) * q), lean=lean,
                  arm_elev=np.deg2rad(P['arms_deg']) * np.where(seated, p, 1 - q))
     # the seat is where the seat bones are at seat-off: the balanced pose at the seat knee angle and seat-off lean
     one = slice_plan(plan, np.flatnonzero(~seated)[:1])
@@ -343,12 +343,12 @@ def sit_to_stand(body, P, rng, fps):
                 seat_height=float(plan.seat[2]), feet_surface=surface)
 
 # %% ../nbs/01d_exercises.ipynb #ab9afbb5
-IDLE = dict(duration_s=(4., 8.), stance=(0.8, 1.3), toe_out_deg=(0., 20.), sway_cm=(0.3, 1.2), sway_hz=(0.1, 0.5),
+IDLE = dict(duration_s=(4., 8.), stance=(0.8, 2.4), toe_out_deg=(0., 20.), sway_cm=(0.3, 1.2), sway_hz=(0.1, 0.5),
             knee_deg=(1., 6.), com_forward=(0.15, 0.35), arm_swing_deg=(0., 8.), head_turn_deg=(0., 20.))
 
 # %% ../nbs/01d_exercises.ipynb #0b03ae9b
 @exercise('idle', IDLE)
-def idle(body, P, rng, fps):
+def idle(body, P, rng, fps, arms=None):
     "Quiet standing with postural sway, small knee and arm movements and head turns."
     T = int(P['duration_s'] * fps)
     feet = _feet(body, P, T, width=P['stance'] * body.lengths['hip_width'] * 1.4)
@@ -356,7 +356,7 @@ def idle(body, P, rng, fps):
     extra = np.zeros((T, N_DOF))
     extra[:, DOF_INDEX['Neck_rot']] = np.deg2rad(P['head_turn_deg']) * _smooth_noise(rng, T, fps, 0.1)
     for side in 'RL': extra[:, DOF_INDEX[f'{side}Shoulder_abd']] = np.deg2rad(P['arm_swing_deg']) * (1 + _smooth_noise(rng, T, fps, 0.3)) / 2
-    plan = _plan(body, P, feet, fps, knee=np.deg2rad(P['knee_deg'] * (1 + 0.3 * _smooth_noise(rng, T, fps, P['sway_hz']))),
+    plan = _plan(body, P, feet, fps, arms, knee=np.deg2rad(P['knee_deg'] * (1 + 0.3 * _smooth_noise(rng, T, fps, P['sway_hz']))),
                  shift_y=sway * _smooth_noise(rng, T, fps, P['sway_hz']), extra=extra,
                  arm_elev=np.deg2rad(P['arm_swing_deg']) * _smooth_noise(rng, T, fps, 0.3))
     plan.com_x = plan.com_x + sway * _smooth_noise(rng, T, fps, P['sway_hz'])
@@ -397,6 +397,33 @@ def check_params(exercise: str, params: dict):
         if not (isinstance(v, (int, float, np.integer, np.floating)) and lo <= v <= hi):
             raise ValueError(f'{exercise} parameter {k}={v!r} is outside its range [{lo}, {hi}]')
 
+# %% ../nbs/01d_exercises.ipynb #fa02cd
+ARM_PLAY = dict(move_s=(0.3, 1.5), hold_s=(0., 1.5), brisk_move_s=(0.3, 0.6), flex_deg=(-30., 180.), abd_deg=(0., 175.),
+                rot_deg=(-60., 60.), elbow_deg=(0., 140.))   # free arms: move and hold durations, s, and the posture ranges, deg
+
+def free_arms(body: Body,               # the subject (its joint limits)
+              T: int,                   # frames
+              fps: float,               # frame rate, Hz
+              rng: np.random.Generator, # the stream to draw from
+             ) -> np.ndarray:           # (T, 8) stance.ARM_DOFS angles, rad: right shoulder flexion, abduction, rotation, elbow; then left
+    "Arms moving freely: min-jerk moves between postures drawn in ARM_PLAY, holds between them; mirrored or not, brisk or not."
+    end = (T - 1) / fps
+    lo, hi = body.limits[ARM_DOFS, 0] + np.deg2rad(2), body.limits[ARM_DOFS, 1] - np.deg2rad(2)
+    draw = lambda: np.deg2rad([rng.uniform(*ARM_PLAY[k]) for k in ('flex_deg', 'abd_deg', 'rot_deg', 'elbow_deg')])
+    pose = lambda: np.clip(np.r_[draw(), draw()] if rng.random() < 0.5 else np.tile(draw(), 2), lo, hi)
+    brisk = rng.random() < 1 / 3                                  # two postures in turn, no holds: jumping-jack arms
+    A, B = pose(), pose()
+    times, knots = [0., rng.uniform(0., 1.)], [A, A]
+    while times[-1] < end:
+        move = rng.uniform(*ARM_PLAY['brisk_move_s' if brisk else 'move_s'])
+        target = (B if len(knots) % 4 == 2 else A) if brisk else pose()
+        times += [times[-1] + move, times[-1] + move + (0. if brisk else rng.uniform(*ARM_PLAY['hold_s']))]
+        knots += [target, target]
+    t, times, knots = np.arange(T) / fps, np.array(times), np.array(knots)
+    k = np.clip(np.searchsorted(times, t, side='right') - 1, 0, len(times) - 2)
+    s = _min_jerk((t - times[k]) / np.maximum(times[k + 1] - times[k], 1e-9))[:, None]
+    return knots[k] + (knots[k + 1] - knots[k]) * s
+
 # %% ../nbs/01d_exercises.ipynb #37b8098e
 @dataclass
 class Motion:
@@ -420,6 +447,7 @@ class Motion:
     seat_height: float       # m; NaN without a seat
     feet_surface: np.ndarray # (T, 2) height under the right and left foot, m: 0 on the floor, a stool's rung
     plausibility: object = None  # simulation.Plausibility, None when not checked
+    arms: bool = False       # the arms roamed (free_arms)
 
     @property
     def accepted(self) -> bool: return self.plausibility is not None and self.plausibility.accepted
@@ -436,6 +464,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
                fps: float = 100.,      # frame rate, Hz
                check: bool = True,     # run the physics check
                thresholds: PlausibilityThresholds = None,
+               arms: bool = False,     # let the arms roam (`free_arms`, from the stream [seed, exercise, 1]), balanced by the stance solver
               ) -> Motion:
     "Synthesise one exercise sequence for `body`, label it, and check its physical plausibility."
     fn, _ = _get(exercise)
@@ -443,7 +472,8 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     rng = np.random.default_rng([seed, EXERCISE_NAMES.index(exercise)])
     P = {**sample_params(exercise, rng), **(params or {})}
     check_params(exercise, P)
-    out = fn(body, P, rng, float(fps))
+    roam = (lambda T: free_arms(body, T, float(fps), np.random.default_rng([seed, EXERCISE_NAMES.index(exercise), 1]))) if arms else None
+    out = fn(body, P, rng, float(fps), roam)
     qpos, rep = out['qpos'], out['rep']
     joints, _ = forward_kinematics(body, qpos[:, 7:], qpos[:, :3], qpos[:, 3:7])
     n = int(rep.max()) + 1
@@ -459,7 +489,7 @@ def synthesize(exercise: str,          # a name in EXERCISE_NAMES
     surface = out.get('feet_surface', np.zeros((len(qpos), 2)))
     plaus = check_motion(body, pb, out['contacts'], None if np.isnan(seat) else seat, thresholds, surface) if check else None
     return Motion(exercise, float(fps), body.params, P, seed, qpos, pb.qvel, pb.qacc, joints, out['contacts'], out['phase'],
-                  rep, faults.astype(np.float32), S, Q, req, seat, surface, plaus)
+                  rep, faults.astype(np.float32), S, Q, req, seat, surface, plaus, arms)
 
 # %% ../nbs/01d_exercises.ipynb #d71d310b
 def until_accepted(attempt,           # k -> (result, accepted: bool, why: str)
