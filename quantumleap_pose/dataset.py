@@ -62,8 +62,9 @@ def _preset(name, exercises, n_default, weights=None, **overrides):
 
 DATASET_PRESETS = {'debug': _preset('debug', ('squat', 'idle'), 12, seq_len=90, shard_size=3),
            'mvm': _preset('mvm', ('squat',), 10000),             # squats only, all fault types (the first MVM's data)
-           'mvm_real': _preset('mvm_real', EXERCISE_NAMES, 12000, weights=(0.55, 0.1, 0.1, 0.15, 0.1), mocap_share=0.3, free_arms=0.5),   # mostly squats, every exercise, 30 % real motion, half the arms free
+           'mvm_real': _preset('mvm_real', EXERCISE_NAMES, 12000, weights=(0.55, 0.1, 0.1, 0.15, 0.1), mocap_share=0.3),   # mostly squats, every exercise, 30 % real motion
            'full': _preset('full', EXERCISE_NAMES, 50000)}       # every exercise
+DATASET_PRESETS['mvm_arms'] = (replace(DATASET_PRESETS['mvm_real'][0], name='mvm_arms', free_arms=0.5), DATASET_PRESETS['mvm_real'][1])   # mvm_real, half the arms free (tried, not shipped: Free arms below)
 
 # %% ../nbs/04_dataset.ipynb #e7b25167
 def preset(name: str) -> tuple:

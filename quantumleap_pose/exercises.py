@@ -343,7 +343,7 @@ def sit_to_stand(body, P, rng, fps, arms=None):
                 seat_height=float(plan.seat[2]), feet_surface=surface)
 
 # %% ../nbs/01d_exercises.ipynb #ab9afbb5
-IDLE = dict(duration_s=(4., 8.), stance=(0.8, 2.4), toe_out_deg=(0., 20.), sway_cm=(0.3, 1.2), sway_hz=(0.1, 0.5),
+IDLE = dict(duration_s=(4., 8.), stance=(0.8, 1.3), toe_out_deg=(0., 20.), sway_cm=(0.3, 1.2), sway_hz=(0.1, 0.5),
             knee_deg=(1., 6.), com_forward=(0.15, 0.35), arm_swing_deg=(0., 8.), head_turn_deg=(0., 20.))
 
 # %% ../nbs/01d_exercises.ipynb #0b03ae9b
