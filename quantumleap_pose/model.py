@@ -125,11 +125,13 @@ class Novelty(nn.Module):
 # %% ../nbs/05_model.ipynb #54b66af0
 class HDT(nn.Module):
     "Hybrid Disentangling Transformer: raw IMU windows -> probabilistic pose, exercise, form."
+    posthoc = ('novelty.', 'class_scale')   # buffers fitted after training (calibration), never learnt
     def __init__(self, config: HDTConfig = None):
         super().__init__()
         c = self.config = config or HDTConfig()
         self.standardize = InputNorm(c.n_sensors, c.n_channels)
         self.novelty = Novelty(c.d_model)
+        self.register_buffer('class_scale', torch.ones(c.n_exercises))   # (E,) variance factor per recognised exercise (calibration.calibrate; 1: none)
         self.cnn = SensorCNN(c)
         self.fuse = nn.Linear(c.n_sensors * (c.cnn_channels + 1), c.d_model)
         self.register_buffer('pos', _sinusoid(c.max_len, c.d_model), persistent=False)
@@ -201,8 +203,10 @@ class HDT(nn.Module):
         pose = self.pose(torch.cat([h, style, run], -1)).reshape(B, T, c.n_joints, 3, 2)
         content = run[:, -1]                                                  # (B, d_content): what, per window
         head = self.faults(torch.cat([style_mean, content], -1))              # (B, F + 2)
-        logvar = pose[..., 1].clamp(-12, 6) + torch.log(self.novelty(h))[..., None, None]   # inflated out of distribution
-        return dict(pose_mean=pose[..., 0], pose_logvar=logvar, exercise_logits=self.exercise(content),
+        exercise = self.exercise(run)                                         # (B, T, E): what each frame's running content is recognised as
+        scale = (exercise.softmax(-1) * self.class_scale).sum(-1)             # (B, T) variance factor calibrated for it
+        logvar = pose[..., 1].clamp(-12, 6) + torch.log(self.novelty(h) * scale)[..., None, None]   # inflated out of distribution
+        return dict(pose_mean=pose[..., 0], pose_logvar=logvar, exercise_logits=exercise[:, -1],
                     fault_severity=torch.sigmoid(head[:, :c.n_faults]), form_score=torch.sigmoid(head[:, c.n_faults]),
                     global_logvar=head[:, c.n_faults + 1])
 

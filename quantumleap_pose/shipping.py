@@ -119,7 +119,7 @@ def load_model(name: str = 'mvm',              # a shipped model's name (in the 
     state = {k: v.float() for k, v in load_file(str(path)).items()}
     card = migrate_card(json.loads(cpath.read_text()), state) if cpath.exists() else {}
     missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [k for k in missing if not k.startswith(('novelty.', 'adv_'))]  # saved before the novelty buffers (no inflation) or an adversary (training only)
+    missing = [k for k in missing if not k.startswith(HDT.posthoc + ('adv_',))]  # saved before the calibration buffers (uncalibrated) or an adversary (training only)
     if missing or unexpected: raise ValueError(f'{path}: weights do not fit the {arch} model of its config (missing {missing}, unexpected {unexpected})')
     model.card, model.path = card, str(path)
     return model.to(device).eval()

@@ -202,11 +202,11 @@ def _load_matching(net: nn.Module,        # the network to start
                    src: nn.Module,        # the model whose weights it starts from
                    stats=None,            # () -> (mean, std), each (S, C), of the training split: for slots `src` lacks
                   ) -> list:              # the names copied (slot tensors: for src's slots)
-    "Copy `src`'s tensors into `net` where name and shape match. From a model with fewer slots (slots are only appended to `dataset.SLOTS`), slot tensors keep src's slots and the new ones start fresh, standardised by `stats`; the rest of `net` stays as it is."
+    "Copy `src`'s tensors into `net` where name and shape match. From a model with fewer slots (slots are only appended to `dataset.SLOTS`), slot tensors keep src's slots and the new ones start fresh, standardised by `stats`; the rest of `net` stays as it is, the calibration buffers (`HDT.posthoc`) included."
     own, theirs = net.state_dict(), src.state_dict()
     S, s = net.config.n_sensors, src.config.n_sensors
     if s > S: raise ValueError(f'init model has {s} sensor slots; this network has {S}: slots are only ever added')
-    new = {k: v for k, v in theirs.items() if k in own and own[k].shape == v.shape}
+    new = {k: v for k, v in theirs.items() if k in own and own[k].shape == v.shape and not k.startswith(HDT.posthoc)}   # calibration is refitted after training
     if s < S:
         for k in SLOT_TENSORS:
             w, v = own[k].clone(), theirs[k]
