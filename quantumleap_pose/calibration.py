@@ -18,7 +18,7 @@ from .files import write_json, sha256
 from .dataset import run_split, WindowDataset, PhysicsDataEngine, open_dataset, preset
 from .shipping import load_model, save_model
 from .metrics import LEVELS, central_z, coverage
-from .evaluation import evaluate_dataset
+from .evaluation import evaluate_dataset, uncertainty_metrics
 
 # %% ../nbs/09_calibration.ipynb #6f8d3734
 def fit_variance_scale(mean: np.ndarray, var: np.ndarray, true: np.ndarray) -> np.ndarray:   # (..., 17, 3) -> (17, 3)
@@ -113,8 +113,8 @@ def calibrate(model,                 # from load_model; its card gains a 'calibr
     "Fit variance scaling (per coordinate, and per exercise in `model.class_scale`) and conformal widths on validation sequences; store them in model.card."
     if not model.card['training']['config']['probabilistic']: raise ValueError('the model is deterministic (no variances): nothing to calibrate')
     model.card.pop('calibration', None); model.class_scale.fill_(1.)      # fit on the raw variances
-    before, _ = evaluate_dataset(model, path, sequences, progress=progress)
     a = _states(model, path, sequences)                                   # per frame: means, raw variances, truth, exercise probabilities
+    before = uncertainty_metrics(a['mean'], a['var'], a['true'])
     f = np.ones(len(a['var']))                                            # (N,) each frame's factor for its exercise
     for _ in range(3):                                                    # per coordinate and per exercise, in turn (each given the other)
         scale = fit_variance_scale(a['mean'], a['var'] * f[:, None, None], a['true'])
