@@ -4,9 +4,11 @@ data: pose error, calibration, parameters, and single-thread CPU milliseconds pe
 Every model is a shipped-format file (`qlpose export --run runs/NAME --name NAME --dest runs/models`); all must
 come from the same dataset (same manifest hash) so they share its held-out test split.
 
-    OMP_NUM_THREADS=1 .venv/bin/python bench/compare.py --data data/mvm \\
-        --models runs/cmp/models/{hdt,baseline_mobileposer,baseline_transpose,ablation_no_physics,ablation_deterministic}.safetensors mvm \\
+    OMP_NUM_THREADS=1 .venv/bin/python bench/compare.py --data data/mvm_real \\
+        --models runs/cmp/models/{hdt,baseline_mobileposer,baseline_transpose,ablation_no_physics}.safetensors \\
         --json bench/results/compare.json
+
+after `EXTRA="data=data/mvm_real data_preset=mvm_real" STEPS=1500 bash bench/train_compare.sh` (the committed table).
 
 Streaming cost: each model is run the way it streams, for one second of input at 60 Hz, on one thread: the HDT
 frame by frame with cached state (`streaming.HDTStream`, two staggered windows, averaged over a restart cycle);
