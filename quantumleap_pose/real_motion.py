@@ -65,22 +65,24 @@ def evaluate_mocap(model,                # from load_model
     rate = model.card['input']['sample_rate_hz']
     s = mocap_imu(r, sites, seed=seed, rate=rate)
     p = predict(model, s['imu'], s['mask'], per_window=True)
+    probs = p.get('exercise_prob')                                       # None: a pose-only peer, which recognises nothing
+    var = p['pose_var'] if model.card['training']['config']['probabilistic'] else None
     cls, names = np.zeros(len(s['t']), int), p['exercise_names']
-    for (a, keep, b), e in zip(p['windows'], p['exercise_prob']): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
+    for (a, keep, b), e in zip(p['windows'], probs if probs is not None else []): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
     knee, kp = flexion(s['joints'])[:, 0], flexion(p['pose_mean'])[:, 0]
     W = p['windows'][:, [0, 2]]                                          # each window's first frame and end
-    reps = [(r[2], names[int((rep_overlap(W, r, rate) @ p['exercise_prob']).argmax())]) for r in repetitions(kp)]   # as recordings.summarize reports them
+    reps = [(r[2], names[int((rep_overlap(W, r, rate) @ probs).argmax())]) for r in repetitions(kp)] if probs is not None else None  # as recordings.summarize reports them
     active = np.convolve(knee > 60, np.ones(2 * round(rate) + 1), 'same') > 0  # +-1 s around deep knee flexion
     out = {}
     for name, f in (('all', np.ones(len(knee), bool)), ('active', active)):
         if not f.any(): continue
-        mu, var, y = p['pose_mean'][None, f], p['pose_var'][None, f], s['joints'][None, f]
-        m = pose_metrics(mu, y) | uncertainty_metrics(mu, var, y)
+        mu, y = p['pose_mean'][None, f], s['joints'][None, f]
+        m = pose_metrics(mu, y) | uncertainty_metrics(mu, None if var is None else var[None, f], y)
         e = np.linalg.norm(mu - y, axis=-1)
         m |= dict(lower_body_mpjpe_mm=float(1000 * e[..., LOWER_BODY].mean()), upper_body_mpjpe_mm=float(1000 * e[..., UPPER_BODY].mean()),
                   devices=[SLOTS[k] for k in np.flatnonzero(s['mask'])], exercise_accuracy=None, form_fault_f1=None,
-                  exercise_fraction={n: float((cls[f] == k).mean()) for k, n in enumerate(names) if (cls[f] == k).any()},
-                  reps=dict(Counter(n for d, n in reps if f[d] and n not in UNCOUNTED)),
+                  exercise_fraction={n: float((cls[f] == k).mean()) for k, n in enumerate(names) if (cls[f] == k).any()} if probs is not None else None,
+                  reps=dict(Counter(n for d, n in reps if f[d] and n not in UNCOUNTED)) if probs is not None else None,
                   rep_count_true=count_reps(knee), rep_count_pred=count_reps(kp),
                   n_sequences=1, n_frames=int(f.sum()), seconds=float(f.sum() / rate))
         out[name] = m
