@@ -5,7 +5,7 @@ Every model is a shipped-format file (`qlpose export --run runs/NAME --name NAME
 come from the same dataset (same manifest hash) so they share its held-out test split.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/compare.py --data data/mvm_real \\
-        --models runs/cmp/models/{hdt,baseline_mobileposer,baseline_transpose,ablation_no_physics}.safetensors \\
+        --models runs/cmp/models/{hdt,baseline_mobileposer,baseline_transpose,ablation_no_physics,ablation_deterministic}.safetensors \\
         --json bench/results/compare.json
 
 after `EXTRA="data=data/mvm_real data_preset=mvm_real" STEPS=1500 bash bench/train_compare.sh` (the committed table).
@@ -23,17 +23,24 @@ see the whole window, past and future. `mpjpe_stream_mm` on the frames each mode
 40 .. 194 of the first `--stream-windows` test windows, the HDT's causal output, each peer's output for frame t
 from its online window ending at t + 5 (what its CPU figure pays for).
 
+Real motion: each model on the real CMU evaluation clips of `--mocap` (13_29: jumping jacks, twists, knee raises
+and two squats; 14_27: sit-to-stand), with devices simulated on the mocap body (`real_motion.evaluate_mocap`,
+what `qlpose evaluate --mocap` reports): MPJPE, lower-body MPJPE and coverage_90 over the whole clip, for the
+phone alone and for phone + watch + earbud. Skipped, saying so, where the clips are absent.
+
 Each row also states the model's training budget from its card (steps x batch), so a table is only read as a
 comparison when the budgets agree; the ratios printed are against the row named `hdt` (MPJPE) and the
 MobilePoser-style row (CPU per second of stream).
 """
 import argparse, time
+from pathlib import Path
 import numpy as np
 import torch
 from common import write_json, CONTEXT, FUTURE
 from tqdm.auto import tqdm
 from quantumleap_pose import load_model, predict
 from quantumleap_pose.evaluation import evaluate_dataset, heldout_sequences
+from quantumleap_pose.real_motion import evaluate_mocap
 from quantumleap_pose.model import count_parameters
 from quantumleap_pose.dataset import SLOTS
 from quantumleap_pose.streaming import HDTStream
@@ -78,16 +85,27 @@ def stream_ms_per_s(model, rate: float = 60., repeats: int = 3) -> float:
             times.append(time.thread_time() - t)
     return 1000 * float(np.median(times))
 
+CLIPS = ('cmu_13_29', 'cmu_14_27_daz')                          # the real evaluation clips (subjects held out of training)
+DEVICES = (('pocket_R',), ('pocket_R', 'watch_L', 'earbud'))     # the issue's phone-alone and three-device protocols
+
+def real_motion(model, folder: Path) -> dict:
+    "{'CLIP/DEVICES': {mpjpe_mm, lower_body_mpjpe_mm, coverage_90}} on the real clips, over each whole clip."
+    return {f"{c}/{'+'.join(d)}": {k: m[k] for k in ('mpjpe_mm', 'lower_body_mpjpe_mm', 'coverage_90')}
+            for c in CLIPS for d in DEVICES for m in [evaluate_mocap(model, folder / f'{c}.bvh', d)['all']]}
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--data', required=True, help='dataset the models were trained on (its test split is used)')
     p.add_argument('--models', nargs='+', default=['mvm'], help='shipped names or .safetensors paths')
     p.add_argument('--json', default='bench/results/compare.json')
     p.add_argument('--repeats', type=int, default=3)
+    p.add_argument('--mocap', default='../shared/data/cmu', help='folder of the real evaluation clips (CLIPS as .bvh)')
     p.add_argument('--stream-windows', type=int, default=500, help='test windows on which the streamed MPJPE is measured')
     a = p.parse_args()
     torch.set_num_threads(1)
     rows, split = [], None
+    mocap = Path(a.mocap) if all((Path(a.mocap) / f'{c}.bvh').exists() for c in CLIPS) else None
+    if mocap is None: print(f'{a.mocap}: no {" and ".join(CLIPS)} there; real-motion figures skipped')
     for name in a.models:
         m = load_model(name)
         which, seqs = heldout_sequences(m, a.data)
@@ -100,7 +118,8 @@ def main():
         rows.append(dict(model=m.card['name'], arch=arch, train_steps=tr['steps'], batch_size=tr['config']['batch_size'], mpjpe_mm=r['mpjpe_mm'],
                          pa_mpjpe_mm=r['pa_mpjpe_mm'], mpjpe_stream_mm=streamed_mpjpe(m, arr, a.stream_windows), pck_100mm=r['pck_100mm'], jitter=r['jitter'], coverage_90=r['coverage_90'], nll=r['nll'],
                          miscalibration_area=r['miscalibration_area'], params=count_parameters(m),
-                         cpu_ms_per_s_stream=stream_ms_per_s(m, repeats=a.repeats), n_sequences=r['n_sequences']))
+                         cpu_ms_per_s_stream=stream_ms_per_s(m, repeats=a.repeats), n_sequences=r['n_sequences'],
+                         real=real_motion(m, mocap) if mocap else None))
     ref = {r['arch']: r for r in rows if r['arch'] != 'hdt'} | {'hdt': next((r for r in rows if r['model'] == 'hdt'), None)}
     for r in rows:
         r['mpjpe_vs_hdt'] = round(r['mpjpe_mm'] / ref['hdt']['mpjpe_mm'], 3) if ref['hdt'] else None
@@ -113,6 +132,13 @@ def main():
         print(f"{r['model']:<24}{r['train_steps']:>6}{f(r['mpjpe_mm']):>7}{f(r['pa_mpjpe_mm']):>6}{f(r['mpjpe_stream_mm']):>7}{f(r['pck_100mm'], 3):>7}"
               f"{f(r['coverage_90'], 3):>6}{r['params']:>10,}{f(r['cpu_ms_per_s_stream']):>7}{f(r['mpjpe_vs_hdt'], 2):>10}"
               f"{f(r['stream_mpjpe_vs_hdt'], 2):>11}{f(r['cpu_vs_mobileposer'], 2):>7}")
+    if mocap:
+        keys = [f"{c}/{'+'.join(d)}" for c in CLIPS for d in DEVICES]
+        print('\nreal motion, whole clip: MPJPE / lower-body MPJPE mm (coverage_90)')
+        print(f"{'model':<24}" + ''.join(f'{k.replace("pocket_R+watch_L+earbud", "3 devices").replace("pocket_R", "phone"):>30}' for k in keys))
+        for r in rows:
+            print(f"{r['model']:<24}" + ''.join(f"{f(v['mpjpe_mm']) + ' / ' + f(v['lower_body_mpjpe_mm']) + ' (' + f(v['coverage_90'], 2) + ')':>30}"
+                                             for v in (r['real'][k] for k in keys)))
     write_json(a.json, rows)
 
 if __name__ == '__main__': main()
