@@ -68,7 +68,8 @@ def evaluate_mocap(model,                # from load_model
     probs = p.get('exercise_prob')                                       # None: a pose-only peer, which recognises nothing
     var = p['pose_var'] if model.card['training']['config']['probabilistic'] else None
     cls, names = np.zeros(len(s['t']), int), p['exercise_names']
-    for (a, keep, b), e in zip(p['windows'], probs if probs is not None else []): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
+    if probs is not None:
+        for (a, keep, b), e in zip(p['windows'], probs): cls[keep:b] = e.argmax()   # the exercise each frame's window recognises
     knee, kp = flexion(s['joints'])[:, 0], flexion(p['pose_mean'])[:, 0]
     W = p['windows'][:, [0, 2]]                                          # each window's first frame and end
     reps = [(r[2], names[int((rep_overlap(W, r, rate) @ probs).argmax())]) for r in repetitions(kp)] if probs is not None else None  # as recordings.summarize reports them
