@@ -52,7 +52,7 @@ def main():
     train = split['train'][subj[split['train']] >= 0][::a.every]
     held = np.sort(np.r_[split['val'], split['test']]); held = held[subj[held] >= 0]
     st, sh = scores(m, a.data, train), scores(m, a.data, held)
-    rows = [row('train (every %d-th)' % a.every, st), row('val + test', sh)]
+    rows = [row(f'train (every {a.every}th)', st), row('val + test', sh)]
     for u in np.unique(subj[held]):
         f = subj[held] == u
         if f.sum() >= a.min: rows.append(row(f'  subject {u} (train n {int((subj[split["train"]] == u).sum())})', sh, f))
