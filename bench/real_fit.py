@@ -11,11 +11,10 @@ import argparse, json
 from pathlib import Path
 import h5py
 import numpy as np
-import torch
-from quantumleap_pose import load_model, predict
+from quantumleap_pose import load_model
 from quantumleap_pose.files import sha256
-from quantumleap_pose.dataset import WindowDataset, open_dataset, run_split
-from quantumleap_pose.evaluation import coverage
+from quantumleap_pose.dataset import open_dataset, run_split
+from quantumleap_pose.evaluation import coverage, evaluate_dataset
 from quantumleap_pose.real_motion import LOWER_BODY
 from common import write_json
 
@@ -27,13 +26,10 @@ def subjects(path: str) -> np.ndarray:
     return np.array(out, int)
 
 def scores(model, path: str, seqs) -> dict:
-    "Whole-window predictions of `model` on sequences `seqs`: per-sequence errors (mm) and the arrays coverage needs."
-    ds = WindowDataset(path, model.card['input']['window'], sequences=seqs, cache_shards=0)
-    b = [ds[i] for i in range(len(ds))]
-    imu, mask, y = (torch.stack([x[k] for x in b]).numpy() for k in ('imu', 'mask', 'joints'))
-    p = predict(model, imu, mask)
-    e = 1000 * np.linalg.norm(p['pose_mean'] - y, axis=-1)                    # (N, T, J)
-    return dict(all=e.mean((1, 2)), lower=e[..., LOWER_BODY].mean((1, 2)), mean=p['pose_mean'], var=p['pose_var'], true=y)
+    "Per-sequence errors (mm) of `model` on sequences `seqs` (one window each, as `evaluate_dataset` runs them) and the arrays coverage needs."
+    _, a = evaluate_dataset(model, path, seqs)
+    e = 1000 * np.linalg.norm(a['pose_mean'] - a['joints'], axis=-1)           # (N, T, J)
+    return dict(all=e.mean((1, 2)), lower=e[..., LOWER_BODY].mean((1, 2)), mean=a['pose_mean'], var=a['pose_var'], true=a['joints'])
 
 def row(name: str, s: dict, f=slice(None)) -> dict:
     return dict(part=name, n=int(len(s['all'][f])), mpjpe_mm=round(float(s['all'][f].mean()), 1), lower_body_mm=round(float(s['lower'][f].mean()), 1),
