@@ -145,7 +145,7 @@ def predict(model: nn.Module,            # from load_model
             window: int = None,          # frames per model call (default: the card's training window)
             batch_size: int = 64,
             per_window: bool = False,    # window-level outputs for every planned window (and `windows`), not their mean
-            refine: bool = False,        # turn each worn device's segment to its measured tilt (measurement.tilt_update; offline: 0.5 s look-ahead)
+            refine: bool = False,        # turn each worn device's segment to its measured tilt (measurement.tilt_update, filtered forwards and backwards)
            ) -> dict:                    # numpy arrays (batch axis dropped for a single recording)
     "Joint means and variances per frame, exercise probabilities, fault severities and form score."
     spec = getattr(model, 'card', {}).get('input')
