@@ -148,7 +148,7 @@ def evaluate_dataset(model,                # from load_model (with its card)
         for k in cols: cols[k].append(b[k].numpy())
     a = {k: np.concatenate(v) for k, v in cols.items()}
     p = predict(model, a['imu'], a['mask'], batch_size=batch_size, refine=refine)
-    a |= {k: p[k] for k in ('pose_mean', 'pose_var', 'exercise_prob', 'fault_severity') if k in p}
+    a |= {k: p[k] for k in ('pose_mean', 'pose_var', 'exercise_prob', 'fault_severity', 'disagreement') if k in p}
     m = pose_metrics(a['pose_mean'], a['joints'], card['input']['sample_rate_hz'])
     m |= uncertainty_metrics(a['pose_mean'], a['pose_var'] if card['training']['config']['probabilistic'] else None, a['joints'])
     m |= task_metrics(a.get('exercise_prob'), a['exercise'], a.get('fault_severity'), a['faults'], a['pose_mean'], a['joints'])

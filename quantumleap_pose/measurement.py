@@ -71,15 +71,15 @@ def tilt_update(pose: np.ndarray,     # (T, 17, 3) predicted joints, m, z up (he
                 rate: float,          # sample rate, Hz
                 slots=SLOTS,          # the slots of imu's axis 1
                 cfg: TiltFilter = None,
-               ) -> np.ndarray:       # (T, 17, 3) the pose with each worn device's segment at its measured tilt
-    "Turn each worn device's segment to the tilt from vertical that the device's gravity reading gives."
+               ) -> tuple:            # (T, 17, 3) the pose with each worn device's segment at its measured tilt; (T,) the largest turn, rad
+    "Turn each worn device's segment to the tilt from vertical that the device's gravity reading gives; how far the network was off."
     pose, imu, mask = np.asarray(pose, float), np.asarray(imu, float), np.asarray(mask, bool)
     T = len(pose)
     if pose.shape != (T, len(JOINTS), 3): raise ValueError(f'pose has shape {pose.shape}; expected (T, {len(JOINTS)}, 3)')
     if imu.shape != (T, len(slots), 6): raise ValueError(f'imu has shape {imu.shape}; expected ({T}, {len(slots)}, 6): the pose\'s frames, slots {tuple(slots)}, 6 channels')
     if mask.shape != (len(slots),): raise ValueError(f'mask has shape {mask.shape}; expected ({len(slots)},): one flag per slot')
     if not rate > 0: raise ValueError(f'rate={rate!r}; expected a positive sample rate in Hz')
-    out, J = pose.copy(), JOINTS.index
+    out, J, off = pose.copy(), JOINTS.index, np.zeros(T)
     for slot, (near, far, rest, s) in carried_segments(slots).items():
         k = list(slots).index(slot)
         if not mask[k]: continue
@@ -89,6 +89,7 @@ def tilt_update(pose: np.ndarray,     # (T, 17, 3) predicted joints, m, z up (he
         measured = np.arccos(cos)
         if slot in {site_slot(p) for p in DEVICE_SITES['phone']} and np.abs(np.pi - measured - tilt).sum() < np.abs(measured - tilt).sum():
             measured = np.pi - measured                                        # a phone worn upside down: the way the network agrees with
+        off = np.maximum(off, np.abs(measured - tilt))
         axis = np.cross([0., 0., 1.], z)
         flat = np.linalg.norm(axis, axis=-1) < 1e-6
         axis[flat] = [0., s, 0.]                                               # an upright segment tilts its far end forward (+x)
@@ -97,4 +98,4 @@ def tilt_update(pose: np.ndarray,     # (T, 17, 3) predicted joints, m, z up (he
         shift = moved - out[:, J(far)]
         out[:, J(far)] = moved
         for j in rest: out[:, J(j)] += shift                                   # the segments beyond keep their directions
-    return out.astype(np.float32)
+    return out.astype(np.float32), off.astype(np.float32)
