@@ -20,7 +20,7 @@ from .files import atomic_write, write_json
 from .dataset import SLOTS, CHANNELS, CLASSES
 from .faults import FAULTS
 from .model import HDT, HDTConfig
-from .measurement import tilt_update
+from .measurement import tilt_update, widened
 from .baselines import MobilePoserStyle, TransPoseStyle
 
 # %% ../nbs/06b_shipping.ipynb #ce58b3a4
@@ -176,8 +176,7 @@ def predict(model: nn.Module,            # from load_model
     if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
     if refine:                                                            # (B, T, 17, 3) poses and (B, T) turns, rad
         res['pose_mean'], res['disagreement'] = (np.stack(u) for u in zip(*(tilt_update(*r, spec['sample_rate_hz'], spec['slots']) for r in zip(res['pose_mean'], imu, mask))))
-        gain = model.card.get('calibration', {}).get('disagreement', {}).get('gain', 0.)
-        if 'pose_var' in res: res['pose_var'] *= 1 + gain * res['disagreement'][..., None, None] ** 2
+        if 'pose_var' in res: res['pose_var'] = widened(res['pose_var'], res['disagreement'], model.card)
     for k in ('exercise_prob', 'fault_severity', 'form_score'):
         if k in res and not per_window: res[k] = res[k].mean(1)
     if single: res = {k: v[0] for k, v in res.items()}

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 from .model import HDT
+from .measurement import TiltTracker, widened
 
 # %% ../nbs/10_streaming.ipynb #41a728b4
 STATE = ('buf', 'last', 'held', 'keys', 'values', 't', 'csum', 'ssum', 'n')   # the step's state, in its argument order
@@ -91,6 +92,7 @@ class HDTStream:
                  hold_s: float = 0.25,     # longest stretch bridged by holding, s
                  step=None,                # a callable (frame, mask, state) -> (outputs, state); default: StreamStep(model).run
                  state: dict = None,       # the initial state for `step` (default: StreamStep's)
+                 refine: bool = False,     # turn each worn device's segment to its measured tilt as it streams (measurement.TiltTracker)
                 ):
         spec = getattr(model, 'card', {}).get('input')
         if spec is None or (step is None and not isinstance(model, HDT)): raise ValueError('HDTStream needs an HDT loaded with load_model (its card holds the input specification)')
@@ -101,6 +103,7 @@ class HDTStream:
         if step is None: s = StreamStep(model); step, state = s.run, s.initial_state()
         self._step, self._initial = step, state
         self.hold = max(1, round(hold_s * self.rate))
+        self.card, self.tracker = model.card, TiltTracker(self.mask, self.rate, spec['slots']) if refine else None
         self.reset()
 
     def initial_state(self) -> dict:
@@ -111,6 +114,7 @@ class HDTStream:
         "Start again as at the beginning of a recording."
         self.state = self.initial_state()
         self.missing, self.t_last, self.out = np.zeros(self.shape[0], int), None, None
+        if self.tracker: self.tracker.reset()
 
     def _feed(self, frame: np.ndarray, flags: list) -> dict:
         usable = np.isfinite(frame).all(-1)
@@ -139,5 +143,8 @@ class HDTStream:
                 flags.append('gap_filled')
         if t is not None: self.t_last = t
         out = self._feed(frame, flags)
+        if self.tracker:
+            pose, turn = self.tracker.step(out['pose_mean'], frame)
+            out = out | dict(pose_mean=pose, pose_var=widened(out['pose_var'], turn, self.card))
         return dict(pose_mean=out['pose_mean'], pose_var=out['pose_var'], exercise_prob=out['exercise_prob'],
                     fault_severity=out['fault_severity'], form_score=out['form_score'].item(), flags=flags)
