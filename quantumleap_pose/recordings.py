@@ -6,12 +6,12 @@ Docs: https://quantumleap.github.io/quantumleap-pose/recordings.html.md"""
 
 # %% auto #0
 __all__ = ['ERROR_KINDS', 'DEFAULT_DEVICES', 'ACC_LIMIT', 'GYRO_LIMIT', 'MAX_DROPPED', 'MAX_DURATION_S', 'RATE_RANGE', 'LIMITS',
-           'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'HANDLING_RAD_S', 'HANDLING_EDGE_S',
-           'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table', 'read_table', 'read_times',
-           'clean_stream', 'resample_stream', 'stem', 'read_metadata', 'sensor_logger_streams', 'json_tables',
-           'column_map', 'mapped_streams', 'read_streams', 'assemble_recording', 'read_recording',
-           'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'predict_recording', 'summarize',
-           'session_figure', 'predict_session']
+           'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'PHONE_AXES', 'HANDLING_RAD_S',
+           'HANDLING_EDGE_S', 'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table',
+           'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem', 'read_metadata',
+           'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'read_streams', 'assemble_recording',
+           'read_recording', 'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'predict_recording',
+           'summarize', 'session_figure', 'predict_session']
 
 # %% ../nbs/12_recordings.ipynb #3aab3aff
 import csv, io, json, re, zipfile, zlib
@@ -526,6 +526,13 @@ def mapped_streams(by: dict,        # {name: Table}
         if s.epoch_ns is not None: s.t, s.epoch_ns = s.t + (s.epoch_ns - e0) / 1e9, e0
     return streams, dict(format='columns', device=cmap['device'])
 
+# %% ../nbs/12_recordings.ipynb #ax12cd01
+PHONE_AXES = {   # slot -> (3, 3) R with site-frame reading = R @ phone-frame reading, for a phone upright, screen out
+    'pocket_R': np.array([[0., 0, 1], [1, 0, 0], [0, 1, 0]]),     # screen forward: site x = phone z, site y = phone x, site z = phone y
+    'pocket_L': np.array([[0., 0, 1], [1, 0, 0], [0, 1, 0]]),
+    'armband_R': np.array([[1., 0, 0], [0, 0, -1], [0, 1, 0]]),   # screen to the right (-y): site x = phone x, site y = -phone z
+    'armband_L': np.array([[-1., 0, 0], [0, 0, 1], [0, 1, 0]])}   # screen to the left (+y): site x = -phone x, site y = phone z
+
 # %% ../nbs/12_recordings.ipynb #853f7e8d
 def read_streams(files: dict,            # {name: bytes} from load_files
                  columns=None,           # a column map (see column_map), for files not from Sensor Logger
@@ -606,6 +613,7 @@ def assemble_recording(streams: list,            # Streams of every source, each
             else: acc += y
         if gyro is None or not any(s.part != 'gyro' for s in ss):
             raise RecordingError(ss[0].file, 'missing', f'{dev} has ' + ('no gyroscope' if gyro is None else 'no accelerometer'), 'both an accelerometer and a gyroscope per device')
+        if dev == 'phone' and slot in PHONE_AXES: acc, gyro = acc @ PHONE_AXES[slot].T, gyro @ PHONE_AXES[slot].T   # into the site's frame
         imu[:, k, :3], imu[:, k, 3:], present[:, k] = np.where(ok[:, None], acc, 0), np.where(ok[:, None], gyro, 0), ok
     t = t0 + np.arange(n) / rate
     gaps, handling = {}, {}
@@ -680,6 +688,7 @@ def sensor_logger_files(t: np.ndarray,              # (T,) s since Start (second
     out, names = {}, []
     for dev, slot in devices.items():
         f, w = imu[:, SLOTS.index(slot), :3], imu[:, SLOTS.index(slot), 3:]
+        if dev == 'phone' and slot in PHONE_AXES: f, w = f @ PHONE_AXES[slot], w @ PHONE_AXES[slot]   # the phone's own axes
         g = _gravity_estimate(f, fs)
         if dev == 'phone':
             phone = dict(Accelerometer=sign * (f - g), Gravity=sign * g, Gyroscope=w) | (dict(TotalAcceleration=f) if platform == 'android' else {})
