@@ -44,11 +44,16 @@ def _pull(g, a, w, dt, cfg):
     g = g - np.cross(w, g) * dt                                        # a world-fixed vector seen from a frame turning at w
     na = np.linalg.norm(a)
     g = g + cfg.gain * dt * max(0., 1 - abs(na / G - 1) / cfg.band) * (a / max(na, 1e-9) - g)
-    return g / np.linalg.norm(g)
+    return _unit(g)
+
+def _unit(v):
+    "v normalised; straight up (the site's z) where v has no direction (all-zero readings)."
+    n = np.linalg.norm(v)
+    return v / n if n > 1e-9 else np.array([0., 0., 1.])
 
 def _one_way(x, rate, cfg):
     "Gravity's direction in the device frame, frame by frame, in one direction of time."
-    g, out = x[0, :3] / max(np.linalg.norm(x[0, :3]), 1e-9), np.empty((len(x), 3))
+    g, out = _unit(x[0, :3]), np.empty((len(x), 3))
     for t, (a, w) in enumerate(zip(x[:, :3], x[:, 3:])): out[t] = g = _pull(g, a, w, 1 / rate, cfg)
     return out
 
@@ -145,7 +150,7 @@ class TiltTracker:
             x = np.asarray(frame[self.slots.index(slot)], float)
             if np.isfinite(x).all():
                 g = self.g[slot]
-                self.g[slot] = x[:3] / max(np.linalg.norm(x[:3]), 1e-9) if g is None else _pull(g, x[:3], x[3:], 1 / self.rate, self.cfg)
+                self.g[slot] = _unit(x[:3]) if g is None else _pull(g, x[:3], x[3:], 1 / self.rate, self.cfg)
             if self.g[slot] is None: continue
             up, tilt = np.arccos(np.clip(self.g[slot][2:3], -1, 1)), _tilt(out, near, far, s)
             self.agree[slot] += np.abs([up - tilt, np.pi - up - tilt]).ravel()
