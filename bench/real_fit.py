@@ -1,6 +1,6 @@
 """Is a model's error on real motion a failure to fit it or to generalise from it? Its error on the real-motion
 sequences of its own training split (every K-th) against those of its validation and test splits, whole body and lower
-body, with coverage_90, overall and per CMU subject. Prints a table and writes bench/results/real_fit.json.
+body, with coverage_90, overall and per CMU subject, of the network's own poses (no measurement update). Prints a table and writes bench/results/real_fit.json.
 
     OMP_NUM_THREADS=2 .venv/bin/python bench/real_fit.py --data DATA [--model mvm] [--every 12]
 
@@ -25,9 +25,9 @@ def subjects(path: str) -> np.ndarray:
         with h5py.File(Path(path) / s['file'], 'r') as f: out += [json.loads(m).get('source', {}).get('subject', -1) for m in f['meta'][()]]
     return np.array(out, int)
 
-def scores(model, path: str, seqs) -> dict:
+def scores(model, path: str, seqs, refine: bool = True) -> dict:
     "Per-sequence errors (mm) of `model` on sequences `seqs` (one window each, as `evaluate_dataset` runs them) and the arrays coverage needs."
-    _, a = evaluate_dataset(model, path, seqs)
+    _, a = evaluate_dataset(model, path, seqs, refine=refine)
     e = 1000 * np.linalg.norm(a['pose_mean'] - a['joints'], axis=-1)           # (N, T, J)
     return dict(all=e.mean((1, 2)), lower=e[..., LOWER_BODY].mean((1, 2)), mean=a['pose_mean'], var=a['pose_var'], true=a['joints'])
 
@@ -47,7 +47,7 @@ def main():
     split, subj = run_split(dict(m.card['training']['config'], data=a.data)), subjects(a.data)
     train = split['train'][subj[split['train']] >= 0][::a.every]
     held = np.sort(np.r_[split['val'], split['test']]); held = held[subj[held] >= 0]
-    st, sh = scores(m, a.data, train), scores(m, a.data, held)
+    st, sh = scores(m, a.data, train, refine=False), scores(m, a.data, held, refine=False)   # what the network learnt, before any update
     rows = [row(f'train (every {a.every}th)', st), row('val + test', sh)]
     for u in np.unique(subj[held]):
         f = subj[held] == u

@@ -9,23 +9,15 @@ DATA is the model's training dataset (as for `real_fit.py`); the clips are skipp
 """
 import argparse
 from pathlib import Path
-import numpy as np
 from quantumleap_pose import load_model
 from quantumleap_pose.files import sha256
 from quantumleap_pose.dataset import run_split
-from quantumleap_pose.evaluation import coverage, evaluate_dataset
-from quantumleap_pose.real_motion import LOWER_BODY, evaluate_mocap
+from quantumleap_pose.real_motion import evaluate_mocap
 from common import write_json
-from real_fit import subjects
+from real_fit import subjects, scores, row
 
 DEVICES = (('pocket_R',), ('pocket_R', 'watch_L'), ('pocket_R', 'watch_L', 'earbud'), ('armband_L',))
 CLIPS = ('cmu_13_29', 'cmu_14_27_daz')
-
-def figures(a: dict, keep) -> dict:
-    "MPJPE, lower-body MPJPE (mm) and coverage_90 of evaluate_dataset arrays, over the sequences `keep` (one window each)."
-    e = 1000 * np.linalg.norm(a['pose_mean'][keep] - a['joints'][keep], axis=-1)
-    return dict(n=int(keep.sum()), mpjpe_mm=round(float(e.mean()), 1), lower_body_mm=round(float(e[..., LOWER_BODY].mean()), 1),
-                coverage_90=round(coverage(a['pose_mean'][keep], a['pose_var'][keep], a['joints'][keep]), 3))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -40,9 +32,10 @@ def main():
     real = subjects(a.data)[seqs] >= 0
     rows = []
     for refine in (False, True):
-        _, arr = evaluate_dataset(model, a.data, seqs, progress=True, refine=refine)
+        sc = scores(model, a.data, seqs, refine)
         for part, keep in (('real motion', real), ('synthesised', ~real)):
-            rows.append(dict(where=f'{split} {part}', devices='as drawn', refine=refine, **figures(arr, keep)))
+            r = row(f'{split} {part}', sc, keep)
+            rows.append(dict(where=r.pop('part'), devices='as drawn', refine=refine, lower_body_mm=r.pop('lower_body_mm'), **r))
     clips = [Path(a.mocap) / f'{c}.bvh' for c in CLIPS]
     if all(c.exists() for c in clips):
         for c in clips:

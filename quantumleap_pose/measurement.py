@@ -8,6 +8,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/measurement.html.md"""
 __all__ = ['PHONE_SLOTS', 'carried_segments', 'TiltFilter', 'gravity_direction', 'tilt_update', 'widened', 'TiltTracker']
 
 # %% ../nbs/06a_measurement.ipynb #77efa016
+import functools
 import numpy as np
 from dataclasses import dataclass
 from .body import JOINTS, PARENTS, N_DOF, make_body, forward_kinematics
@@ -16,7 +17,8 @@ from .dataset import SLOTS, site_slot
 from .randomization import DEVICE_SITES
 
 # %% ../nbs/06a_measurement.ipynb #0f364a06
-def carried_segments(slots=SLOTS,  # sensor slots (dataset.SLOTS order)
+@functools.lru_cache
+def carried_segments(slots: tuple = SLOTS,  # sensor slots (dataset.SLOTS order)
                     ) -> dict:     # slot -> (joint the device rides on, the segment's far joint, the joints beyond it, +1 / -1)
     "The segment each slot's device is worn on, from the simulator's wearable sites and the skeleton; +1 where it points up standing."
     below = lambda j: [k for k, p in enumerate(PARENTS) if p == j]
@@ -112,7 +114,7 @@ def tilt_update(pose: np.ndarray,     # (T, 17, 3) predicted joints, m, z up (he
     pose, imu, mask = np.asarray(pose, float), np.asarray(imu, float), np.asarray(mask, bool)
     _check(pose, imu, mask, rate, slots)
     out, off = pose.copy(), np.zeros(len(pose))
-    for slot, (near, far, rest, s) in carried_segments(slots).items():
+    for slot, (near, far, rest, s) in carried_segments(tuple(slots)).items():
         if not mask[list(slots).index(slot)]: continue
         up, tilt = np.arccos(np.clip(gravity_direction(imu[:, list(slots).index(slot)], rate, cfg)[:, 2], -1, 1)), _tilt(out, near, far, s)
         flip = slot in PHONE_SLOTS and np.abs(np.pi - up - tilt).sum() < np.abs(up - tilt).sum()   # worn upside down: the network agrees
@@ -134,7 +136,7 @@ class TiltTracker:
                  slots=SLOTS,
                  cfg: TiltFilter = None):
         self.mask, self.rate, self.slots, self.cfg = np.asarray(mask, bool), rate, list(slots), cfg or TiltFilter()
-        self.segments = {k: v for k, v in carried_segments(slots).items() if self.mask[self.slots.index(k)]}
+        self.segments = {k: v for k, v in carried_segments(tuple(slots)).items() if self.mask[self.slots.index(k)]}
         self.reset()
 
     def reset(self):
