@@ -6,12 +6,12 @@ Docs: https://quantumleap.github.io/quantumleap-pose/recordings.html.md"""
 
 # %% auto #0
 __all__ = ['ERROR_KINDS', 'DEFAULT_DEVICES', 'ACC_LIMIT', 'GYRO_LIMIT', 'MAX_DROPPED', 'MAX_DURATION_S', 'RATE_RANGE', 'LIMITS',
-           'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'PHONE_AXES', 'HANDLING_RAD_S',
-           'HANDLING_EDGE_S', 'RecordingError', 'Recording', 'Stream', 'parse_devices', 'load_files', 'Table',
-           'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem', 'read_metadata',
-           'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'read_streams', 'assemble_recording',
-           'read_recording', 'sensor_logger_files', 'sensor_logger_json', 'write_sensor_logger', 'predict_recording',
-           'summarize', 'session_figure', 'predict_session']
+           'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'PHONE_AXES', 'WATCH_AXES', 'CROWN',
+           'AXES', 'HANDLING_RAD_S', 'HANDLING_EDGE_S', 'RecordingError', 'Recording', 'Stream', 'parse_devices',
+           'load_files', 'Table', 'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem',
+           'read_metadata', 'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'device_axes',
+           'read_streams', 'assemble_recording', 'read_recording', 'sensor_logger_files', 'sensor_logger_json',
+           'write_sensor_logger', 'predict_recording', 'summarize', 'session_figure', 'predict_session']
 
 # %% ../nbs/12_recordings.ipynb #3aab3aff
 import csv, io, json, re, zipfile, zlib
@@ -412,7 +412,7 @@ def sensor_logger_streams(by: dict,              # {stem: Table} of one export
                 u = found['gravity'] if g and g[0][3] == unit else ('m/s2' if std else unit)
             found[part] = u
             apple = (plat in ('ios', 'watchos') or dev == 'earbud') and not std and part != 'gyro'
-            info = dict(unit=u) | (dict(unit_expected=unit) if u != unit and not std else {})
+            info = dict(unit=u) | (dict(unit_expected=unit) if u != unit and not std else {}) | (dict(axes='apple_watch') if k == 'wristmotion' else {})
             parts[k, part] = clean_stream(tab.file, dev, part, clock[k], (-1 if apple else 1) * x * _UNIT[u], tab.lines, epoch, info)
     used, notes = [], []
     have = lambda *keys: all(parts.get(key) is not None for key in keys)
@@ -532,6 +532,20 @@ PHONE_AXES = {   # slot -> (3, 3) R with site-frame reading = R @ phone-frame re
     'pocket_L': np.array([[0., 0, 1], [1, 0, 0], [0, 1, 0]]),
     'armband_R': np.array([[1., 0, 0], [0, 0, -1], [0, 1, 0]]),   # screen to the right (-y): site x = phone x, site y = -phone z
     'armband_L': np.array([[-1., 0, 0], [0, 0, 1], [0, 1, 0]])}   # screen to the left (+y): site x = -phone x, site y = phone z
+WATCH_AXES = {   # slot -> R for an Apple Watch, crown towards the hand; arm hanging, palm in: the crown points down, the face out
+    'watch_L': np.array([[0., -1, 0], [0, 0, 1], [-1, 0, 0]]),    # 12 o'clock back: site x = -watch y, site y = watch z, site z = -watch x
+    'watch_R': np.array([[0., 1, 0], [0, 0, -1], [-1, 0, 0]])}    # 12 o'clock forward: site x = watch y, site y = -watch z, site z = -watch x
+CROWN = {'hand': np.eye(3), 'elbow': np.diag([-1., -1, 1])}       # the crown towards the elbow: the watch half a turn about its face's normal
+AXES = {'phone': PHONE_AXES, 'apple_watch': WATCH_AXES}           # a stream's axes -> slot -> R (site-frame reading = R @ device-frame reading)
+
+def device_axes(frame: str,         # the stream's axes: 'phone', 'apple_watch' or None (as the file gives them)
+                slot: str,          # where the device is worn
+                crown: str = 'hand',  # an Apple Watch's crown: towards the 'hand' or the 'elbow'
+               ) -> np.ndarray:     # (3, 3) R, or None where no rotation is known
+    "The rotation from a device's own axes into the model's site frame for a slot."
+    if crown not in CROWN: raise ValueError(f'crown={crown!r}: expected one of {tuple(CROWN)}')
+    R = AXES.get(frame, {}).get(slot)
+    return None if R is None else R @ CROWN[crown] if frame == 'apple_watch' else R
 
 # %% ../nbs/12_recordings.ipynb #853f7e8d
 def read_streams(files: dict,            # {name: bytes} from load_files
@@ -580,6 +594,7 @@ def assemble_recording(streams: list,            # Streams of every source, each
                        max_gap_s: float = 0.25,  # a longer step between samples is a gap
                        trim: bool = False,       # mask the handling flagged at the start and end
                        info: list = None,        # what the readers said, per source
+                       crown: str = 'hand',      # an Apple Watch's crown: towards the 'hand' or the 'elbow' (device_axes)
                       ) -> Recording:
     "Every stream on one clock at `rate`, in its slot: readings, a mask for gaps, and the quality report."
     devices = DEFAULT_DEVICES | dict(devices or {})
@@ -613,7 +628,9 @@ def assemble_recording(streams: list,            # Streams of every source, each
             else: acc += y
         if gyro is None or not any(s.part != 'gyro' for s in ss):
             raise RecordingError(ss[0].file, 'missing', f'{dev} has ' + ('no gyroscope' if gyro is None else 'no accelerometer'), 'both an accelerometer and a gyroscope per device')
-        if dev == 'phone' and slot in PHONE_AXES: acc, gyro = acc @ PHONE_AXES[slot].T, gyro @ PHONE_AXES[slot].T   # into the site's frame
+        R = device_axes(ss[0].info.get('axes', 'phone' if dev == 'phone' else None), slot, crown)
+        if R is not None: acc, gyro = acc @ R.T, gyro @ R.T                                  # into the site's frame
+        else: notes.append(f'{dev} ({slot}): readings used in the file\'s own axes (no rotation into the model\'s frame is known)')
         imu[:, k, :3], imu[:, k, 3:], present[:, k] = np.where(ok[:, None], acc, 0), np.where(ok[:, None], gyro, 0), ok
     t = t0 + np.arange(n) / rate
     gaps, handling = {}, {}
@@ -645,6 +662,7 @@ def read_recording(source,                  # path (folder, .zip, .csv, .json), 
                    max_gap_s: float = 0.25, # a longer step between a stream's samples is a gap, masked
                    trim: bool = False,      # mask the handling at the start and end (always flagged)
                    limits: dict = None,     # overrides of LIMITS (zip and file size limits)
+                   crown: str = 'hand',     # an Apple Watch's crown: towards the 'hand' or the 'elbow'
                   ) -> Recording:
     "Read a recording in any supported format into one `Recording` at the model's rate (bad input: RecordingError only)."
     if isinstance(devices, str): devices = parse_devices(devices)
@@ -654,7 +672,7 @@ def read_recording(source,                  # path (folder, .zip, .csv, .json), 
         s, i = read_streams(load_files(src, **(LIMITS | (limits or {}))), columns, platform)
         name = Path(src).name if isinstance(src, (str, Path)) else 'in memory'
         streams += s; info.append(dict(i, source=name))
-    return assemble_recording(streams, devices, rate, max_gap_s, trim, info)
+    return assemble_recording(streams, devices, rate, max_gap_s, trim, info, crown)
 
 # %% ../nbs/12_recordings.ipynb #84b5b55d
 def _gravity_estimate(f: np.ndarray, fs: float) -> np.ndarray:    # (T, 3) specific force -> (T, 3) gravity part, |g| = G
@@ -678,6 +696,7 @@ def sensor_logger_files(t: np.ndarray,              # (T,) s since Start (second
                         layout: str = 'new',        # 'new' or 'old' (no seconds_elapsed)
                         epoch_ns: int = 1_714_586_531_000_000_000,   # UNIX time of seconds_elapsed 0
                         wrist_motion: str = 'WristMotion',           # or 'Wrist Motion' (phone-started exports)
+                        crown: str = 'hand',                         # the Apple Watch's crown: towards the 'hand' or the 'elbow'
                        ) -> dict:                   # {file name: bytes}
     "The CSV files (and Metadata.csv) Sensor Logger would write for these readings."
     if platform not in ('ios', 'android'): raise ValueError(f"platform {platform!r}: expected 'ios' or 'android'")
@@ -688,7 +707,8 @@ def sensor_logger_files(t: np.ndarray,              # (T,) s since Start (second
     out, names = {}, []
     for dev, slot in devices.items():
         f, w = imu[:, SLOTS.index(slot), :3], imu[:, SLOTS.index(slot), 3:]
-        if dev == 'phone' and slot in PHONE_AXES: f, w = f @ PHONE_AXES[slot], w @ PHONE_AXES[slot]   # the phone's own axes
+        R = device_axes({'phone': 'phone', 'watch': 'apple_watch'}.get(dev), slot, crown)
+        if R is not None: f, w = f @ R, w @ R                                 # the device's own axes
         g = _gravity_estimate(f, fs)
         if dev == 'phone':
             phone = dict(Accelerometer=sign * (f - g), Gravity=sign * g, Gyroscope=w) | (dict(TotalAcceleration=f) if platform == 'android' else {})
