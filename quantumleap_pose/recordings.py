@@ -59,6 +59,7 @@ class Recording:
     quality: dict            # JSON-ready: streams, gaps, resampling, trimming, notes
     slots: tuple = SLOTS     # order of the slot axis
     epoch_ns: int = None     # UNIX time of t = 0 in ns, where the files tell it
+    aligned: tuple = None    # the slots whose readings were turned into the model's frame (a phone, an Apple Watch); None: all
 
     def __repr__(self):
         on = [s for s, p in zip(self.slots, self.present.any(0)) if p]
@@ -611,7 +612,7 @@ def assemble_recording(streams: list,            # Streams of every source, each
     imu, present = np.zeros((n, len(SLOTS), len(CHANNELS)), np.float32), np.zeros((n, len(SLOTS)), bool)
     by_dev, quality_streams, used = {}, [], {}
     for s in streams: by_dev.setdefault(s.device, []).append(s)
-    taken = {}
+    taken, aligned = {}, []
     for dev, ss in by_dev.items():
         slot = devices.get(dev)
         if slot is None: raise RecordingError(ss[0].file, 'devices', f'no slot for device {dev!r}', f'devices={{{dev!r}: one of {SLOTS}}} (or none)')
@@ -629,7 +630,7 @@ def assemble_recording(streams: list,            # Streams of every source, each
         if gyro is None or not any(s.part != 'gyro' for s in ss):
             raise RecordingError(ss[0].file, 'missing', f'{dev} has ' + ('no gyroscope' if gyro is None else 'no accelerometer'), 'both an accelerometer and a gyroscope per device')
         R = device_axes(ss[0].info.get('axes', 'phone' if dev == 'phone' else None), slot, crown)
-        if R is not None: acc, gyro = acc @ R.T, gyro @ R.T                                  # into the site's frame
+        if R is not None: acc, gyro = acc @ R.T, gyro @ R.T; aligned.append(slot)            # into the site's frame
         else: notes.append(f'{dev} ({slot}): readings used in the file\'s own axes (no rotation into the model\'s frame is known)')
         imu[:, k, :3], imu[:, k, 3:], present[:, k] = np.where(ok[:, None], acc, 0), np.where(ok[:, None], gyro, 0), ok
     t = t0 + np.arange(n) / rate
@@ -651,7 +652,7 @@ def assemble_recording(streams: list,            # Streams of every source, each
     if not present.any(): raise RecordingError(files, 'missing', 'no frame where a device has readings', 'at least a few samples of an accelerometer and a gyroscope')
     quality = dict(rate_hz=rate, frames=n, duration_s=round(n / rate, 3), sources=[{k: v for k, v in i.items() if k != 'notes'} for i in (info or [])],
                    streams=quality_streams, gaps=gaps, handling=handling, trimmed=handling if trim else {}, notes=sorted(set(notes)))
-    return Recording(t, imu, present, rate, used, quality, SLOTS, None if epoch is None else int(epoch + round(t0 * 1e9)))
+    return Recording(t, imu, present, rate, used, quality, SLOTS, None if epoch is None else int(epoch + round(t0 * 1e9)), tuple(aligned))
 
 # %% ../nbs/12_recordings.ipynb #e6f7b9f7
 def read_recording(source,                  # path (folder, .zip, .csv, .json), list of paths, zip bytes or {name: bytes}
@@ -761,6 +762,7 @@ def write_sensor_logger(path: str,        # a folder, a .zip or a .json file
 def predict_recording(model,                 # from load_model
                       rec: Recording,
                       min_s: float = 1.,     # shortest stretch with a constant set of devices that gets poses
+                      refine: bool = True,   # turn the segments of devices in the model's frame to their measured tilt (shipping.predict)
                      ) -> dict:
     "Poses per frame (NaN where no device), and exercise / fault outputs per window, of a Recording."
     spec = model.card['input']
@@ -771,17 +773,18 @@ def predict_recording(model,                 # from load_model
     bounds = np.r_[0, change, T]
     segs = [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if rec.present[a].any() and b - a >= round(min_s * rec.rate)]
     if not segs: raise RecordingError('recording', 'missing', f'no stretch of {min_s:g} s with a device present', 'a longer recording')
-    pose_mean, pose_var = np.full((T, 17, 3), np.nan, np.float32), np.full((T, 17, 3), np.nan, np.float32)
+    pose_mean, pose_var, turn = np.full((T, 17, 3), np.nan, np.float32), np.full((T, 17, 3), np.nan, np.float32), np.full(T, np.nan, np.float32)
+    sel = refine & np.isin(rec.slots, rec.slots if rec.aligned is None else rec.aligned)
     windows = []
     for a, b in segs:
-        p = predict(model, rec.imu[a:b], rec.present[a], per_window=True)    # poses, and each planned window's outputs
-        pose_mean[a:b], pose_var[a:b] = p['pose_mean'], p['pose_var']
+        p = predict(model, rec.imu[a:b], rec.present[a], per_window=True, refine=sel)   # poses, and each planned window's outputs
+        pose_mean[a:b], pose_var[a:b], turn[a:b] = p['pose_mean'], p['pose_var'], p.get('disagreement', 0.)
         for n, (s, _, e) in enumerate(p['windows']):
             windows.append((a + s, a + e, *(p[k][n] if k in p else None for k in ('exercise_prob', 'fault_severity', 'form_score'))))
     has = lambda i: windows[0][i] is not None
     valid = np.zeros(T, bool)
     for a, b in segs: valid[a:b] = True
-    return dict(t=rec.t, valid=valid, present=rec.present, pose_mean=pose_mean, pose_var=pose_var, segments=np.array(segs, int).reshape(-1, 2),
+    return dict(t=rec.t, valid=valid, present=rec.present, pose_mean=pose_mean, pose_var=pose_var, disagreement=turn, segments=np.array(segs, int).reshape(-1, 2),
                 window=np.array([w[:2] for w in windows], int),
                 exercise_prob=np.array([w[2] for w in windows], np.float32) if has(2) else None,
                 fault_severity=np.array([w[3] for w in windows], np.float32) if has(3) else None,

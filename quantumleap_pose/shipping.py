@@ -145,7 +145,7 @@ def predict(model: nn.Module,            # from load_model
             window: int = None,          # frames per model call (default: the card's training window)
             batch_size: int = 64,
             per_window: bool = False,    # window-level outputs for every planned window (and `windows`), not their mean
-            refine: bool = False,        # turn each worn device's segment to its measured tilt (measurement.tilt_update), widen σ by how far off it was
+            refine=False,                # True (or an (S,) bool mask of slots): turn each worn device's segment to its measured tilt (measurement.tilt_update), widen σ by how far off it was
            ) -> dict:                    # numpy arrays (batch axis dropped for a single recording)
     "Joint means and variances per frame, exercise probabilities, fault severities and form score."
     spec = getattr(model, 'card', {}).get('input')
@@ -174,8 +174,10 @@ def predict(model: nn.Module,            # from load_model
             for k, v in of_window.items():
                 if v is not None: res.setdefault(k, np.zeros((B, len(plan)) + tuple(v.shape[1:]), np.float32))[i:i + batch_size, n] = v.float().cpu().numpy()
     if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
-    if refine:                                                            # (B, T, 17, 3) poses and (B, T) turns, rad
-        res['pose_mean'], res['disagreement'] = (np.stack(u) for u in zip(*(tilt_update(*r, spec['sample_rate_hz'], spec['slots']) for r in zip(res['pose_mean'], imu, mask))))
+    sel = np.full(S, bool(refine)) if np.ndim(refine) == 0 else np.asarray(refine, bool)
+    if sel.shape != (S,): raise ValueError(f'refine has shape {sel.shape}; expected True, False or ({S},) bool: one flag per slot {spec["slots"]}')
+    if sel.any():                                                         # (B, T, 17, 3) poses and (B, T) turns, rad
+        res['pose_mean'], res['disagreement'] = (np.stack(u) for u in zip(*(tilt_update(*r, spec['sample_rate_hz'], spec['slots']) for r in zip(res['pose_mean'], imu, mask & sel))))
         if 'pose_var' in res: res['pose_var'] = widened(res['pose_var'], res['disagreement'], model.card)
     for k in ('exercise_prob', 'fault_severity', 'form_score'):
         if k in res and not per_window: res[k] = res[k].mean(1)
