@@ -7,11 +7,12 @@ Docs: https://quantumleap.github.io/quantumleap-pose/recordings.html.md"""
 # %% auto #0
 __all__ = ['ERROR_KINDS', 'DEFAULT_DEVICES', 'ACC_LIMIT', 'GYRO_LIMIT', 'MAX_DROPPED', 'MAX_DURATION_S', 'RATE_RANGE', 'LIMITS',
            'SENSOR_LOGGER', 'PHONE_FORCE', 'SENSOR_LOGGER_OTHER', 'COLUMN_PRESETS', 'PHONE_AXES', 'WATCH_AXES', 'CROWN',
-           'AXES', 'HANDLING_RAD_S', 'HANDLING_EDGE_S', 'RecordingError', 'Recording', 'Stream', 'parse_devices',
-           'load_files', 'Table', 'read_table', 'read_times', 'clean_stream', 'resample_stream', 'stem',
-           'read_metadata', 'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams', 'device_axes',
-           'read_streams', 'assemble_recording', 'read_recording', 'sensor_logger_files', 'sensor_logger_json',
-           'write_sensor_logger', 'predict_recording', 'summarize', 'session_figure', 'predict_session']
+           'AXES', 'SENSOR_LOGGER_AXES', 'HANDLING_RAD_S', 'HANDLING_EDGE_S', 'RecordingError', 'Recording', 'Stream',
+           'parse_devices', 'load_files', 'Table', 'read_table', 'read_times', 'clean_stream', 'resample_stream',
+           'stem', 'read_metadata', 'sensor_logger_streams', 'json_tables', 'column_map', 'mapped_streams',
+           'device_axes', 'read_streams', 'assemble_recording', 'read_recording', 'sensor_logger_files',
+           'sensor_logger_json', 'write_sensor_logger', 'predict_recording', 'summarize', 'session_figure',
+           'predict_session']
 
 # %% ../nbs/12_recordings.ipynb #3aab3aff
 import csv, io, json, re, zipfile, zlib
@@ -413,7 +414,7 @@ def sensor_logger_streams(by: dict,              # {stem: Table} of one export
                 u = found['gravity'] if g and g[0][3] == unit else ('m/s2' if std else unit)
             found[part] = u
             apple = (plat in ('ios', 'watchos') or dev == 'earbud') and not std and part != 'gyro'
-            info = dict(unit=u) | (dict(unit_expected=unit) if u != unit and not std else {}) | (dict(axes='apple_watch') if k == 'wristmotion' else {})
+            info = dict(unit=u) | (dict(unit_expected=unit) if u != unit and not std else {}) | dict(axes=SENSOR_LOGGER_AXES.get(dev))
             parts[k, part] = clean_stream(tab.file, dev, part, clock[k], (-1 if apple else 1) * x * _UNIT[u], tab.lines, epoch, info)
     used, notes = [], []
     have = lambda *keys: all(parts.get(key) is not None for key in keys)
@@ -538,6 +539,7 @@ WATCH_AXES = {   # slot -> R for an Apple Watch, crown towards the hand; arm han
     'watch_R': np.array([[0., 1, 0], [0, 0, -1], [-1, 0, 0]])}    # 12 o'clock forward: site x = watch y, site y = -watch z, site z = -watch x
 CROWN = {'hand': np.eye(3), 'elbow': np.diag([-1., -1, 1])}       # the crown towards the elbow: the watch half a turn about its face's normal
 AXES = {'phone': PHONE_AXES, 'apple_watch': WATCH_AXES}           # a stream's axes -> slot -> R (site-frame reading = R @ device-frame reading)
+SENSOR_LOGGER_AXES = {'phone': 'phone', 'watch': 'apple_watch'}   # a Sensor Logger device's axes (AirPods': not known)
 
 def device_axes(frame: str,         # the stream's axes: 'phone', 'apple_watch' or None (as the file gives them)
                 slot: str,          # where the device is worn
@@ -708,7 +710,7 @@ def sensor_logger_files(t: np.ndarray,              # (T,) s since Start (second
     out, names = {}, []
     for dev, slot in devices.items():
         f, w = imu[:, SLOTS.index(slot), :3], imu[:, SLOTS.index(slot), 3:]
-        R = device_axes({'phone': 'phone', 'watch': 'apple_watch'}.get(dev), slot, crown)
+        R = device_axes(SENSOR_LOGGER_AXES.get(dev), slot, crown)
         if R is not None: f, w = f @ R, w @ R                                 # the device's own axes
         g = _gravity_estimate(f, fs)
         if dev == 'phone':
