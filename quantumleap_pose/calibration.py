@@ -6,7 +6,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/calibration.html.md"""
 
 # %% auto #0
 __all__ = ['fit_variance_scale', 'conformal_widths', 'interval', 'fit_class_scale', 'fit_novelty', 'disagreement_gain',
-           'fit_disagreement', 'calibrate', 'save_card', 'recalibrate_shipped']
+           'fit_disagreement', 'fit_both_ways', 'calibrate', 'save_card', 'recalibrate_shipped']
 
 # %% ../nbs/09_calibration.ipynb #234ebd62
 from pathlib import Path
@@ -118,21 +118,40 @@ def disagreement_gain(mean: np.ndarray,   # (..., 17, 3) predicted means
     g = float(minimize_scalar(nll, bounds=(0., 100.), method='bounded').x)
     return g if nll(g) < nll(0.) else 0.
 
+def _fit_entry(model, path, sequences, name: str, fit, progress: bool = False, **kw) -> dict:
+    "Fit the card's calibration[name] on validation sequences: fit(arrays of evaluate_dataset(**kw)) -> (entry, variances it gives); records what it was fitted on, NLL and coverage before and after."
+    cal = model.card['calibration']; cal.pop(name, None)
+    before, a = evaluate_dataset(model, path, sequences, progress=progress, **kw)
+    entry, var = fit(a)
+    after = uncertainty_metrics(a['pose_mean'], var, a['joints'])
+    cal[name] = entry | dict(fitted_on=dict(dataset_manifest_sha256=sha256(Path(path) / 'manifest.json'), n_sequences=len(sequences), split='val'),
+                             val_nll_before=before['nll'], val_nll_after=after['nll'], val_coverage_90_before=before['coverage_90'], val_coverage_90_after=after['coverage_90'])
+    return cal[name]
+
 def fit_disagreement(model,              # from load_model, its variances calibrated (`calibrate`)
                      path: str,          # dataset folder
                      sequences,          # validation sequence indices (never the test split)
                      progress: bool = False,
                     ) -> dict:           # the card's calibration['disagreement'] entry
     "Fit g in σ² × (1 + g d²), d the measurement update's turn per frame (rad), by maximum likelihood on validation sequences; store it in the card."
-    cal = model.card['calibration']; cal.pop('disagreement', None)
-    before, a = evaluate_dataset(model, path, sequences, progress=progress)   # refined means, calibrated variances, turns
-    g = disagreement_gain(a['pose_mean'], a['pose_var'], a['joints'], a['disagreement'])
-    cal['disagreement'] = dict(method='variance x (1 + gain d^2), d: the largest measurement.tilt_update turn of the frame (rad); gain by maximum likelihood',
-                               gain=round(g, 4), fitted_on=dict(dataset_manifest_sha256=sha256(Path(path) / 'manifest.json'), n_sequences=len(sequences), split='val'))
-    after = uncertainty_metrics(a['pose_mean'], widened(a['pose_var'], a['disagreement'], model.card), a['joints'])
-    cal['disagreement'] |= dict(val_nll_before=before['nll'], val_nll_after=after['nll'], val_coverage_90_before=before['coverage_90'],
-                                val_coverage_90_after=after['coverage_90'])
-    return cal['disagreement']
+    def fit(a):                                                           # refined means, calibrated variances, turns
+        e = dict(method='variance x (1 + gain d^2), d: the largest measurement.tilt_update turn of the frame (rad); gain by maximum likelihood',
+                 gain=round(disagreement_gain(a['pose_mean'], a['pose_var'], a['joints'], a['disagreement']), 4))
+        return e, widened(a['pose_var'], a['disagreement'], dict(calibration=dict(disagreement=e)))
+    return _fit_entry(model, path, sequences, 'disagreement', fit, progress)
+
+# %% ../nbs/09_calibration.ipynb #fbw00002
+def fit_both_ways(model,              # from load_model, calibrated one way (`calibrate`, `fit_disagreement`)
+                  path: str,          # dataset folder
+                  sequences,          # validation sequence indices (never the test split)
+                  progress: bool = False,
+                 ) -> dict:           # the card's calibration['both_ways'] entry
+    "Fit the per-coordinate variance scale of `predict(..., both_ways=True)` by maximum likelihood on validation sequences; store it in the card."
+    def fit(a):                                                           # the mixture's variances, unscaled
+        scale = fit_variance_scale(a['pose_mean'], a['pose_var'], a['joints'])
+        return dict(method="predict(both_ways=True): the variance of the forward and backward passes' mixture x a per-coordinate scale (maximum likelihood)",
+                    variance_scale=scale.round(5).tolist()), a['pose_var'] * scale
+    return _fit_entry(model, path, sequences, 'both_ways', fit, progress, both_ways=True)
 
 # %% ../nbs/09_calibration.ipynb #00f49e44
 def calibrate(model,                 # from load_model; its card gains a 'calibration' entry
@@ -184,6 +203,7 @@ def recalibrate_shipped(path: str,              # the shipped .safetensors
             PhysicsDataEngine(replace(cfg, randomization=cfg.randomization.widen(2.))).generate_dataset(64, path=wide, seed=8191, progress=False)
             fit_novelty(model, c['data'], split, wide)
         save_model(model, path, model.card)                              # the buffers travel with the weights
+    fit_both_ways(model, c['data'], split['val'], progress)
     for name, seqs in (('test', split['test']), ('test_heldout_placement', split['test_placement'])):
         if len(seqs):
             m, _ = evaluate_dataset(model, c['data'], seqs, progress=progress)

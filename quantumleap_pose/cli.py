@@ -148,15 +148,16 @@ def predict_cli(model: str = 'mvm', data: str = None, npz: str = None, sequences
 
 # %% ../nbs/90_cli.ipynb #6a9c68e4
 def evaluate_cli(model: str = 'mvm', data: str = None, out: str = None, split: str = 'auto', report_png: str = None, mocap: str = None,
-                 devices: str = 'pocket_R', fps: float = None, joint_map: str = None, refine: bool = True) -> dict:
+                 devices: str = 'pocket_R', fps: float = None, joint_map: str = None, refine: bool = True,
+                 both_ways: bool = False) -> dict:
     "Every metric of a model on a dataset (its held-out test split when it is the model's own dataset) or a motion-capture clip, as JSON."
     net = load_model(model)
-    if mocap is not None: m = evaluate_mocap(net, mocap, tuple(devices.split(',')), fps=fps, joint_map=joint_map, refine=refine) | dict(model=str(model), mocap=str(mocap), refine=refine)
+    if mocap is not None: m = evaluate_mocap(net, mocap, tuple(devices.split(',')), fps=fps, joint_map=joint_map, refine=refine, both_ways=both_ways) | dict(model=str(model), mocap=str(mocap), refine=refine, both_ways=both_ways)
     elif data is None: raise ValueError('give --data (a dataset folder) or --mocap (a BVH or AMC file)')
     else:
         name, seqs = heldout_sequences(net, data) if split == 'auto' else ('all', None)
-        m, arrays = evaluate_dataset(net, data, seqs, progress=True, refine=refine)
-        m |= dict(model=str(model), data=str(data), split=name, refine=refine)
+        m, arrays = evaluate_dataset(net, data, seqs, progress=True, refine=refine, both_ways=both_ways)
+        m |= dict(model=str(model), data=str(data), split=name, refine=refine, both_ways=both_ways)
         if report_png: report(m, arrays, report_png); print(f'report: {report_png}')
     text = json.dumps(m, indent=1, default=float)
     if out: Path(out).parent.mkdir(parents=True, exist_ok=True); Path(out).write_text(text + '\n')
@@ -213,6 +214,7 @@ def main(argv: list = None, # arguments (default: sys.argv[1:])
     e.add_argument('--split', default='auto', choices=('auto', 'all'), help="auto: the model's test split on its own dataset, else all; all: every sequence")
     e.add_argument('--report', default=None, help='also save the report figure (.png) here')
     e.add_argument('--no-refine', dest='refine', action='store_false', help="the network's poses alone, without turning each worn device's segment to its measured tilt")
+    e.add_argument('--both-ways', action='store_true', help='offline: also run the recording backwards and score the two passes\' mixture (shipping.predict(both_ways=True))')
     x = sub.add_parser('export', help='ship a finished run (--run), or write a model\'s ONNX / Core ML artefacts (--model --format)')
     x.add_argument('--run', default=None, help='run folder to ship as fp16 safetensors + model card')
     x.add_argument('--name', default='mvm', help='with --run: model name (default mvm)')
@@ -236,7 +238,7 @@ def _run(args, extra):
         print(f"{s['stopped']} after {s['steps']} steps ({s['train_time_s']:.0f} s): best validation MPJPE {s['best_val_mpjpe_mm']:.1f} mm "
               f"at step {s['best_step']}; run folder {out} (training.log, metrics.jsonl, train.csv, best.safetensors, last.pt)")
     elif args.command == 'predict': predict_cli(args.model, args.data, args.npz, args.sequences, args.out, args.recording, args.device, args.columns, args.platform, args.trim, args.html)
-    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices, args.fps, args.joint_map, args.refine)
+    elif args.command == 'evaluate': evaluate_cli(args.model, args.data, args.json, args.split, args.report, args.mocap, args.devices, args.fps, args.joint_map, args.refine, args.both_ways)
     elif args.command == 'export' and (args.run is None) == (args.model is None):
         raise ValueError('give --run RUN (ship a finished run) or --model NAME (write its ONNX / Core ML artefacts)')
     elif args.command == 'export' and args.model is not None:

@@ -138,6 +138,7 @@ def evaluate_dataset(model,                # from load_model (with its card)
                   batch_size: int = 64,
                   progress: bool = False,
                   refine: bool = True,     # each worn device's segment at its measured tilt (shipping.predict)
+                  both_ways: bool = False, # offline: also each window played backwards, each frame the two passes' mixture (shipping.predict)
                  ) -> tuple:               # (metrics dict, arrays dict for plots)
     "Every metric of the suite for `model` on (part of) a dataset."
     card = model.card
@@ -147,7 +148,7 @@ def evaluate_dataset(model,                # from load_model (with its card)
     for b in tqdm(torch.utils.data.DataLoader(ds, batch_size=256), desc='loading', disable=not progress, leave=False):
         for k in cols: cols[k].append(b[k].numpy())
     a = {k: np.concatenate(v) for k, v in cols.items()}
-    p = predict(model, a['imu'], a['mask'], batch_size=batch_size, refine=refine)
+    p = predict(model, a['imu'], a['mask'], batch_size=batch_size, refine=refine, both_ways=both_ways)
     a |= {k: p[k] for k in ('pose_mean', 'pose_var', 'exercise_prob', 'fault_severity', 'disagreement') if k in p}
     m = pose_metrics(a['pose_mean'], a['joints'], card['input']['sample_rate_hz'])
     m |= uncertainty_metrics(a['pose_mean'], a['pose_var'] if card['training']['config']['probabilistic'] else None, a['joints'])

@@ -60,12 +60,13 @@ def evaluate_mocap(model,                # from load_model
                    fps: float = None,    # frame rate (required for AMC; overrides a BVH's)
                    joint_map=None,       # for a skeleton of no known family (mocap.read_mocap)
                    refine: bool = True,  # each worn device's segment at its measured tilt (shipping.predict)
+                   both_ways: bool = False,  # offline: also the clip played backwards, each frame the two passes' mixture (shipping.predict)
                   ) -> dict:             # {'all': metrics, 'active': metrics}
     "Metrics of `model` on a motion-capture clip, with virtual devices synthesised on the mocap body."
     r = read_mocap(path, fps, joint_map)
     rate = model.card['input']['sample_rate_hz']
     s = mocap_imu(r, sites, seed=seed, rate=rate)
-    p = predict(model, s['imu'], s['mask'], per_window=True, refine=refine)
+    p = predict(model, s['imu'], s['mask'], per_window=True, refine=refine, both_ways=both_ways)
     probs = p.get('exercise_prob')                                       # None: a pose-only peer, which recognises nothing
     var = p['pose_var'] if model.card['training']['config']['probabilistic'] else None
     cls, names = np.zeros(len(s['t']), int), p['exercise_names']

@@ -765,6 +765,7 @@ def predict_recording(model,                 # from load_model
                       rec: Recording,
                       min_s: float = 1.,     # shortest stretch with a constant set of devices that gets poses
                       refine: bool = True,   # turn the segments of devices in the model's frame to their measured tilt (shipping.predict)
+                      both_ways: bool = False,  # also each stretch played backwards, each frame the two passes' mixture (shipping.predict)
                      ) -> dict:
     "Poses per frame (NaN where no device), and exercise / fault outputs per window, of a Recording."
     spec = model.card['input']
@@ -779,7 +780,7 @@ def predict_recording(model,                 # from load_model
     sel = refine & np.isin(rec.slots, rec.slots if rec.aligned is None else rec.aligned)
     windows = []
     for a, b in segs:
-        p = predict(model, rec.imu[a:b], rec.present[a], per_window=True, refine=sel)   # poses, and each planned window's outputs
+        p = predict(model, rec.imu[a:b], rec.present[a], per_window=True, refine=sel, both_ways=both_ways)   # poses, and each planned window's outputs
         pose_mean[a:b], pose_var[a:b], turn[a:b] = p['pose_mean'], p['pose_var'], p.get('disagreement', 0.)
         for n, (s, _, e) in enumerate(p['windows']):
             windows.append((a + s, a + e, *(p[k][n] if k in p else None for k in ('exercise_prob', 'fault_severity', 'form_score'))))

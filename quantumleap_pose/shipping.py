@@ -6,7 +6,7 @@ Docs: https://quantumleap.github.io/quantumleap-pose/shipping.html.md"""
 
 # %% auto #0
 __all__ = ['CARD_VERSION', 'INPUT_SPEC', 'OUTPUT_SPEC', 'ASSETS', 'ARCHS', 'build_network', 'network_config', 'save_model',
-           'check_safetensors', 'migrate_card', 'load_model', 'window_plan', 'predict']
+           'check_safetensors', 'migrate_card', 'load_model', 'window_plan', 'time_reversed', 'predict']
 
 # %% ../nbs/06b_shipping.ipynb #acca48f6
 import json
@@ -137,6 +137,14 @@ def window_plan(T: int,         # frames of the recording
     for s in starts[1:]: plan.append((s, covered)); covered = s + W
     return plan
 
+# %% ../nbs/06b_shipping.ipynb #b0a7e102
+def time_reversed(imu: np.ndarray,   # (..., T, S, 6) readings in CHANNELS order
+                 ) -> np.ndarray:    # the same shape
+    "The readings of the same motion played backwards: specific force as read, angular velocity negated."
+    x = np.flip(np.asarray(imu), -3).copy()
+    x[..., [k for k, c in enumerate(CHANNELS) if c.startswith('gyro')]] *= -1
+    return x
+
 # %% ../nbs/06b_shipping.ipynb #38309e80
 @torch.no_grad()
 def predict(model: nn.Module,            # from load_model
@@ -146,6 +154,7 @@ def predict(model: nn.Module,            # from load_model
             batch_size: int = 64,
             per_window: bool = False,    # window-level outputs for every planned window (and `windows`), not their mean
             refine=False,                # True (or an (S,) bool mask of slots): turn each worn device's segment to its measured tilt (measurement.tilt_update), widen σ by how far off it was
+            both_ways: bool = False,     # offline: also run the recording backwards (time_reversed), each frame's pose the two passes' mixture
            ) -> dict:                    # numpy arrays (batch axis dropped for a single recording)
     "Joint means and variances per frame, exercise probabilities, fault severities and form score."
     spec = getattr(model, 'card', {}).get('input')
@@ -162,18 +171,28 @@ def predict(model: nn.Module,            # from load_model
     if bad.any(): b, t, k, _ = np.argwhere(bad)[0]; raise ValueError(f'imu has NaN/Inf in a present slot: recording {b}, frame {t}, slot {spec["slots"][k]}')
     (B, T), W = imu.shape[:2], min(window or spec['window'], getattr(model.config, 'max_len', 1 << 30))
     plan, dev = window_plan(T, W), next(model.parameters()).device
-    res = {}
-    for n, (s, keep) in enumerate(plan):
-        for i in range(0, B, batch_size):
-            o = model(torch.from_numpy(imu[i:i + batch_size, s:s + W]).to(dev), torch.from_numpy(mask[i:i + batch_size]).to(dev))
-            per_frame = dict(pose_mean=o['pose_mean'], pose_var=o['pose_logvar'].float().exp() if 'pose_logvar' in o else None)
-            of_window = dict(exercise_prob=o['exercise_logits'].float().softmax(-1) if 'exercise_logits' in o else None,
-                              fault_severity=o.get('fault_severity'), form_score=o.get('form_score'))
-            for k, v in per_frame.items():
-                if v is not None: res.setdefault(k, np.zeros((B, T) + tuple(v.shape[2:]), np.float32))[i:i + batch_size, keep:s + W] = v[:, keep - s:].float().cpu()
-            for k, v in of_window.items():
-                if v is not None: res.setdefault(k, np.zeros((B, len(plan)) + tuple(v.shape[1:]), np.float32))[i:i + batch_size, n] = v.float().cpu().numpy()
-    if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
+    def passes(x):                                                        # every planned window of x: per-frame and per-window outputs
+        res = {}
+        for n, (s, keep) in enumerate(plan):
+            for i in range(0, B, batch_size):
+                o = model(torch.from_numpy(x[i:i + batch_size, s:s + W]).to(dev), torch.from_numpy(mask[i:i + batch_size]).to(dev))
+                per_frame = dict(pose_mean=o['pose_mean'], pose_var=o['pose_logvar'].float().exp() if 'pose_logvar' in o else None)
+                of_window = dict(exercise_prob=o['exercise_logits'].float().softmax(-1) if 'exercise_logits' in o else None,
+                                  fault_severity=o.get('fault_severity'), form_score=o.get('form_score'))
+                for k, v in per_frame.items():
+                    if v is not None: res.setdefault(k, np.zeros((B, T) + tuple(v.shape[2:]), np.float32))[i:i + batch_size, keep:s + W] = v[:, keep - s:].float().cpu()
+                for k, v in of_window.items():
+                    if v is not None: res.setdefault(k, np.zeros((B, len(plan)) + tuple(v.shape[1:]), np.float32))[i:i + batch_size, n] = v.float().cpu().numpy()
+        if 'calibration' in model.card and 'pose_var' in res: res['pose_var'] *= np.asarray(model.card['calibration']['variance_scale'], np.float32)
+        return res
+    res = passes(imu)
+    if both_ways:                                                         # (B, T, 17, 3) the backward pass, in forward time
+        back = {k: v[:, ::-1] for k, v in passes(time_reversed(imu)).items() if k in ('pose_mean', 'pose_var')}
+        half = (res['pose_mean'] - back['pose_mean']) / 2
+        res['pose_mean'] = res['pose_mean'] - half
+        if 'pose_var' in res:
+            scale = model.card.get('calibration', {}).get('both_ways', {}).get('variance_scale', 1.)
+            res['pose_var'] = ((res['pose_var'] + back['pose_var']) / 2 + half ** 2) * np.asarray(scale, np.float32)
     sel = np.full(S, bool(refine)) if np.ndim(refine) == 0 else np.asarray(refine, bool)
     if sel.shape != (S,): raise ValueError(f'refine has shape {sel.shape}; expected True, False or ({S},) bool: one flag per slot {spec["slots"]}')
     if sel.any():                                                         # (B, T, 17, 3) poses and (B, T) turns, rad
